@@ -122,6 +122,20 @@ public final class Cloud implements Serializable {
         return counter + 1;
     }
 
+    /**
+     * A new id from the same seeded generator, for the durable objects other packages keep in
+     * {@link #extensions()} (network insights paths and analyses): deterministic, so a replayed
+     * journal rebuilds the same ids. Call it only once the request has passed every check.
+     */
+    public String newId(String prefix) {
+        return nextId(prefix);
+    }
+
+    /** The creation sequence for an object created now (Describe order and paging), as for built-in resources. */
+    public long newSequence() {
+        return nextSequence();
+    }
+
     // ---- raw reads, every account (for the analyzer, snapshots and tests) ----
 
     public Collection<Vpc> allVpcs() {

@@ -14,7 +14,8 @@ public abstract class Resource implements Serializable {
     private final long sequence;
     private final Tags tags = new Tags();
 
-    Resource(String id, String ownerId, String region, long sequence) {
+    /** Protected so other packages can keep their own resources in {@link Cloud#extensions()}. */
+    protected Resource(String id, String ownerId, String region, long sequence) {
         this.id = id;
         this.ownerId = ownerId;
         this.region = region;
