@@ -240,8 +240,11 @@ public final class Simulator implements Ec2Service, AutoCloseable {
         if (seq == 0) {
             return;
         }
+        // a snapshot must never be ahead of the journal on disk, or recovery would reuse its seqs
+        journal.awaitDurable(seq);
         snapshots.write(seq, state);
-        journal.rollAfterSnapshot(seq);
+        // keep the records the older retained snapshot needs, so falling back to it still works
+        journal.rollAfterSnapshot(snapshots.oldestRetainedSeq().orElse(seq));
     }
 
     private synchronized void snapshotQuietly() {

@@ -9,6 +9,7 @@ import io.peerdesk.sim.cloud.Routing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Route tables, their routes and their subnet associations. */
 final class RouteActions {
@@ -128,8 +129,7 @@ final class RouteActions {
                 .filterMany("route.transit-gateway-id", t -> List.of());
     }
 
-    private static List<String> associations(RouteTable t,
-                                              java.util.function.Function<RouteTable.Association, String> value) {
+    private static List<String> associations(RouteTable t, Function<RouteTable.Association, String> value) {
         List<String> out = new ArrayList<>();
         for (RouteTable.Association a : t.associations()) {
             String v = value.apply(a);
@@ -140,7 +140,7 @@ final class RouteActions {
         return out;
     }
 
-    private static List<String> routes(RouteTable t, java.util.function.Function<Route, String> value) {
+    private static List<String> routes(RouteTable t, Function<Route, String> value) {
         List<String> out = new ArrayList<>();
         for (Route route : t.routes()) {
             String v = value.apply(route);

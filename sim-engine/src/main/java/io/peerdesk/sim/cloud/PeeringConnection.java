@@ -148,18 +148,37 @@ public final class PeeringConnection extends Resource {
         };
     }
 
-    /** Tags apply only in the account that created them. */
+    /** Tags apply only in the account and region that created them. */
+    public Tags tagsOf(Caller caller) {
+        return tagsByAccount.computeIfAbsent(tagKey(caller.accountId(), caller.region()), k -> new Tags());
+    }
+
+    /** The tags an account sees from its own side (the requester's side when it owns both ends). */
     public Tags tagsOf(String accountId) {
-        return tagsByAccount.computeIfAbsent(accountId, a -> new Tags());
+        return tagsByAccount.computeIfAbsent(tagKey(accountId, regionOf(accountId)), k -> new Tags());
     }
 
     /**
-     * The tags {@code accountId} sees, read-only. Unlike {@link #tagsOf} it never adds an entry,
+     * The tags {@code caller} sees, read-only. Unlike {@link #tagsOf} it never adds an entry,
      * so Describe calls (concurrent readers) do not write.
      */
-    public Map<String, String> tagsSeenBy(String accountId) {
-        Tags tags = tagsByAccount.get(accountId);
+    public Map<String, String> tagsSeenBy(Caller caller) {
+        Tags tags = tagsByAccount.get(tagKey(caller.accountId(), caller.region()));
         return tags == null ? Map.of() : tags.asMap();
+    }
+
+    /** As {@link #tagsSeenBy(Caller)}, from the account's own side (the requester's when it owns both). */
+    public Map<String, String> tagsSeenBy(String accountId) {
+        Tags tags = tagsByAccount.get(tagKey(accountId, regionOf(accountId)));
+        return tags == null ? Map.of() : tags.asMap();
+    }
+
+    private String regionOf(String accountId) {
+        return (requester.ownerId().equals(accountId) ? requester : accepter).region();
+    }
+
+    private static String tagKey(String accountId, String region) {
+        return accountId + "/" + region;
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class Peerings {
             p.failureMessage = "Overlapping CIDR range: " + overlaps.get(0)[0] + " of " + vpc.id() + " overlaps "
                     + overlaps.get(0)[1] + " of " + peer.id();
         }
-        p.tagsOf(caller.accountId()).putAll(tags);
+        p.tagsOf(caller).putAll(tags);
         cloud.peerings.put(p.id(), p);
         vpc.peeringIds.add(p.id());
         peer.peeringIds.add(p.id());

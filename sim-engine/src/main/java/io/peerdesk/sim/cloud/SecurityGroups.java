@@ -268,9 +268,11 @@ public final class SecurityGroups {
                 rules.add(rule(sg, egress, protocol, ports, Cidrs.parseV6(c.cidr(), "cidrIpv6"), null, null, null));
             }
             for (GroupPeer g : p.groups()) {
-                // a stale reference must stay revocable, so only the id is matched here
+                // a stale reference must stay revocable, so only the id is matched here; the
+                // "account/sg-…" form that authorize accepts names the same group
+                String groupId = g.groupId() == null ? null : g.groupId().substring(g.groupId().indexOf('/') + 1);
                 rules.add(rule(sg, egress, protocol, ports, null, null,
-                        new SecurityGroupRule.GroupReference(g.groupId(), g.userId(), g.vpcId(), null), null));
+                        new SecurityGroupRule.GroupReference(groupId, g.userId(), g.vpcId(), null), null));
             }
         }
         return rules;

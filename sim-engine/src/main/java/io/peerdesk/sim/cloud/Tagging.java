@@ -23,24 +23,28 @@ public final class Tagging {
             throw CloudException.missingParameter("tagSet");
         }
         Tags.validate(tags);
-        List<Tags> targets = new ArrayList<>();
+        // check every resource on read-only views first: a refused request must not even
+        // create an (empty) tag set for a peering connection
         for (String id : resourceIds) {
-            targets.add(tagsOf(caller, id, now));
-        }
-        for (Tags t : targets) {
-            long added = tags.keySet().stream().filter(k -> t.get(k) == null).count();
-            if (t.asMap().size() + added > Tags.MAX_TAGS) {
+            Map<String, String> current = seenBy(caller, id, now);
+            long added = tags.keySet().stream().filter(k -> !current.containsKey(k)).count();
+            if (current.size() + added > Tags.MAX_TAGS) {
                 throw new CloudException("TagLimitExceeded",
                         "The maximum number of tags (" + Tags.MAX_TAGS + ") for a resource has been exceeded.");
             }
         }
-        targets.forEach(t -> t.putAll(tags));
+        for (String id : resourceIds) {
+            tagsOf(caller, id, now).putAll(tags);
+        }
     }
 
     /** A null value removes the key whatever its value; an empty map of keys removes every tag. */
     public void delete(Caller caller, List<String> resourceIds, Map<String, String> keys, Instant now) {
         if (resourceIds.isEmpty()) {
             throw CloudException.missingParameter("resourceIdSet");
+        }
+        for (String id : resourceIds) {
+            seenBy(caller, id, now);
         }
         List<Tags> targets = new ArrayList<>();
         for (String id : resourceIds) {
@@ -53,6 +57,14 @@ public final class Tagging {
                 keys.forEach(t::remove);
             }
         }
+    }
+
+    /** As {@link #tagsOf}, read-only: resolving a peering connection's tags adds nothing. */
+    private Map<String, String> seenBy(Caller caller, String id, Instant now) {
+        if (id != null && id.startsWith("pcx-")) {
+            return cloud.requirePeering(caller, id, now).tagsSeenBy(caller);
+        }
+        return tagsOf(caller, id, now).asMap();
     }
 
     /** The tags the caller sees on a resource (for a peering connection: the caller's own). */
@@ -68,7 +80,7 @@ public final class Tagging {
             case "igw" -> cloud.requireInternetGateway(caller, id).tags();
             case "sg" -> cloud.requireSecurityGroup(caller, id).tags();
             case "acl" -> cloud.requireNetworkAcl(caller, id).tags();
-            case "pcx" -> cloud.requirePeering(caller, id, now).tagsOf(caller.accountId());
+            case "pcx" -> cloud.requirePeering(caller, id, now).tagsOf(caller);
             default -> {
                 Object ext = cloud.extensions().get(id);
                 if (ext instanceof Resource r && r.visibleTo(caller)) {

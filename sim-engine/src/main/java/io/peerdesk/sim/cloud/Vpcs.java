@@ -61,7 +61,10 @@ public final class Vpcs {
         }
         for (String pcxId : vpc.peeringIds) {
             PeeringConnection p = cloud.peerings.get(pcxId);
-            if (p.stateAt(now) == PeeringState.PENDING_ACCEPTANCE && p.isCrossAccount()) {
+            // only a request *from* another account blocks (it must be rejected first); the
+            // requester's own pending request is deleted with its VPC, as AWS does
+            if (p.stateAt(now) == PeeringState.PENDING_ACCEPTANCE && p.isCrossAccount()
+                    && p.accepter().vpcId().equals(vpcId)) {
                 throw new CloudException("DependencyViolation", "The vpc '" + vpcId
                         + "' has a pending peering request from another account (" + pcxId
                         + ") that must be rejected or deleted first.");

@@ -1,5 +1,7 @@
 package io.peerdesk.sim.http;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,11 +40,11 @@ public record AuthRequest(String method, String rawPath, String rawQuery,
             headers.forEach((name, values) -> out.merge(name.toLowerCase(Locale.ROOT),
                     List.copyOf(values), (a, b) -> {
                         // Two spellings of one header name are one header to SigV4.
-                        var all = new java.util.ArrayList<>(a);
+                        List<String> all = new ArrayList<>(a);
                         all.addAll(b);
                         return List.copyOf(all);
                     }));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,7 +55,7 @@ public final class Ec2HttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final AtomicInteger closed = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Ec2HttpServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -129,7 +130,7 @@ public final class Ec2HttpServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed.getAndIncrement() > 0) {
+        if (closed.getAndSet(true)) {
             return;
         }
         server.stop(0);

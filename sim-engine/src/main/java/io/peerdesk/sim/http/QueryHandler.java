@@ -21,6 +21,12 @@ final class QueryHandler implements HttpHandler {
 
     static final String API_VERSION = "2016-11-15";
     static final String CONTENT_TYPE = "text/xml;charset=UTF-8";
+    /**
+     * How much of an oversized body is read and thrown away after the error reply. Closing a socket
+     * with unread input makes TCP send a reset, which can destroy the reply before the client reads it;
+     * swallowing a bounded amount (as Tomcat does) lets ordinary clients see the error.
+     */
+    static final long MAX_DISCARD_BYTES = 16L << 20;
     private static final System.Logger LOG = System.getLogger(QueryHandler.class.getName());
 
     private final Ec2Service service;
@@ -34,20 +40,19 @@ final class QueryHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(HttpExchange exchange) {
         try {
             WireReply reply;
             try {
                 reply = process(exchange);
-            } catch (IOException e) {
-                // The client went away mid-request; there is nobody to answer.
-                LOG.log(System.Logger.Level.DEBUG, "request aborted: {0}", e.toString());
-                return;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "EC2 request failed in the HTTP layer", e);
                 reply = WireReply.error(500, "InternalError", "An internal error has occurred");
             }
             send(exchange, reply);
+        } catch (IOException e) {
+            // The client went away mid-request; there is nobody to answer.
+            LOG.log(System.Logger.Level.DEBUG, "request aborted: {0}", e.toString());
         } finally {
             exchange.close();
         }
@@ -62,8 +67,9 @@ final class QueryHandler implements HttpHandler {
         }
         byte[] body = readBody(exchange);
         if (body == null) {
+            exchange.getResponseHeaders().set("Connection", "close");
             return WireReply.error(400, "RequestEntityTooLarge",
-                    "Request body must not exceed " + maxBodyBytes + " bytes");
+                    "Request body must not exceed " + maxBodyBytes + " bytes").withUnreadBody();
         }
         String rawQuery = exchange.getRequestURI().getRawQuery();
         Map<String, String> params = new LinkedHashMap<>();
@@ -132,6 +138,14 @@ final class QueryHandler implements HttpHandler {
         return body.length > maxBodyBytes ? null : body;
     }
 
+    private static void discardRest(HttpExchange exchange) {
+        try {
+            exchange.getRequestBody().skipNBytes(MAX_DISCARD_BYTES);
+        } catch (IOException e) {
+            // EOF before the cap (the usual case) or the client gave up: either way we are done.
+        }
+    }
+
     private static void putAll(Map<String, String> params, List<Map.Entry<String, String>> pairs) {
         // Duplicate names: the last one wins, as with most form parsers.
         for (Map.Entry<String, String> pair : pairs) {
@@ -154,6 +168,11 @@ final class QueryHandler implements HttpHandler {
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+            if (reply.unreadBody()) {
+                // Before closing: closing the response makes the JDK server close the connection.
+                out.flush();
+                discardRest(exchange);
+            }
         }
     }
 }

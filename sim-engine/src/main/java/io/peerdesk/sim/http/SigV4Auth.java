@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The SigV4 fields of one request, from either the {@code Authorization} header or presigned
@@ -23,6 +24,7 @@ record SigV4Auth(String accessKeyId, String scopeDate, String region, String ser
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final long MAX_PRESIGN_SECONDS = 604_800;
+    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     /** The credential scope, {@code date/region/service/terminator}, as the string to sign has it. */
     String scope() {
@@ -131,6 +133,10 @@ record SigV4Auth(String accessKeyId, String scopeDate, String region, String ser
                     + "e.g. keyid/date/region/service/term, got '" + credential + "'"));
         }
         int n = parts.length;
+        if (!REGION.matcher(parts[n - 3]).matches()) {
+            throw new AuthRejection(AuthErrors.incomplete("Credential should be scoped to a valid region, not '"
+                    + parts[n - 3] + "'."));
+        }
         String keyId = String.join("/", Arrays.copyOfRange(parts, 0, n - 4));
         List<String> headers = Arrays.stream(signedHeaders.split(";"))
                 .map(h -> h.trim().toLowerCase(Locale.ROOT))

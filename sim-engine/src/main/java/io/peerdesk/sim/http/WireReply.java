@@ -4,13 +4,24 @@ import io.peerdesk.sim.api.XmlWriter;
 
 import java.util.UUID;
 
-/** One response as it goes on the wire: status, XML body and the request id for the header. */
-record WireReply(int status, String xml, String requestId) {
+/**
+ * One response as it goes on the wire: status, XML body and the request id for the header.
+ * {@code unreadBody} marks a reply sent before the request body was read to its end.
+ */
+record WireReply(int status, String xml, String requestId, boolean unreadBody) {
+
+    WireReply(int status, String xml, String requestId) {
+        this(status, xml, requestId, false);
+    }
 
     /** An error produced by the HTTP layer itself, with a fresh request id. */
     static WireReply error(int status, String code, String message) {
         String requestId = UUID.randomUUID().toString();
         return new WireReply(status, XmlWriter.error(code, message, requestId), requestId);
+    }
+
+    WireReply withUnreadBody() {
+        return new WireReply(status, xml, requestId, true);
     }
 
     static WireReply rejected(AuthResult.Rejected rejected) {

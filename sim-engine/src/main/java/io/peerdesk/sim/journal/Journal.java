@@ -117,7 +117,11 @@ public final class Journal implements AutoCloseable {
         try {
             return new Journal(dir, options, recovered);
         } catch (IOException | RuntimeException e) {
-            recovered.active().seal(false);
+            try {
+                recovered.active().seal(false);
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
             throw e;
         }
     }

@@ -89,7 +89,7 @@ final class Recovery {
             long size = reader.size();
             if (size < SegmentFile.HEADER_SIZE || SegmentFile.headerIsAllZero(reader)) {
                 // The crash hit while this segment was being created: nothing in it was ever fsynced.
-                long valid = SegmentScanner.findValidRecord(reader, SegmentFile.HEADER_SIZE);
+                long valid = SegmentScanner.findValidRecord(reader, SegmentFile.HEADER_SIZE, path);
                 if (valid >= 0) {
                     throw new JournalCorruptedException(path, 0,
                             "segment header is missing but a valid record exists at offset " + valid);
@@ -107,7 +107,7 @@ final class Recovery {
                 Result result = SegmentScanner.scan(reader);
                 Damage damage = result.damage();
                 if (damage != null) {
-                    long valid = SegmentScanner.findValidRecord(reader, damage.offset() + 1);
+                    long valid = SegmentScanner.findValidRecord(reader, damage.offset() + 1, path);
                     if (valid >= 0) {
                         throw new JournalCorruptedException(path, damage.offset(), damage.reason()
                                 + ", yet a valid record follows at offset " + valid

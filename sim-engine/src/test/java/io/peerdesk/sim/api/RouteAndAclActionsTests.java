@@ -714,6 +714,13 @@ class RouteAndAclActionsTests {
                 "Filter.2.Name", "entry.rule-number", "Filter.2.Value.1", "100",
                 "Filter.3.Name", "entry.rule-action", "Filter.3.Value.1", "allow",
                 "Filter.4.Name", "entry.egress", "Filter.4.Value.1", "true")
+                .texts("/*/networkAclSet/item/networkAclId")).containsExactlyInAnyOrder(webA, dnsB);
+        // As on AWS, each entry.* filter may be met by a different entry (webA's egress entry is its 32767 deny);
+        // one more filter narrows it down.
+        assertThat(ok("DescribeNetworkAcls", "Filter.1.Name", "default", "Filter.1.Value.1", "false",
+                "Filter.2.Name", "entry.rule-number", "Filter.2.Value.1", "100",
+                "Filter.3.Name", "entry.egress", "Filter.3.Value.1", "true",
+                "Filter.4.Name", "entry.protocol", "Filter.4.Value.1", "udp")
                 .texts("/*/networkAclSet/item/networkAclId")).containsExactly(dnsB);
         assertThat(ok("DescribeNetworkAcls", "Filter.1.Name", "default", "Filter.1.Value.1", "true",
                 "Filter.2.Name", "owner-id", "Filter.2.Value.1", ACCOUNT)

@@ -28,19 +28,26 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code Content-Type: application/x-www-form-urlencoded; charset=utf-8}) signed with real SigV4
  * ({@link SigV4}: {@code AWS4-HMAC-SHA256}, scope {@code <date>/<region>/ec2/aws4_request}, signed
  * headers {@code content-type;host;x-amz-date}, access key = the 12-digit account id) as botocore
- * signs it, sent with the JDK {@link HttpClient} over HTTP/1.1 keep-alive. By default each worker
- * has its own HttpClient, hence its own connection and selector thread, like N independent SDK
- * clients ({@code --http shared} shares one). Each worker is a synchronous closed loop: it sends
- * the next request as soon as the previous reply has been read in full. Latency is measured from
- * building (and signing) the request to the last byte of the reply.
+ * signs it, sent with the JDK {@link HttpClient} over HTTP/1.1 keep-alive (when the server allows
+ * it: moto answers {@code Connection: close}, so against moto every request opens a connection).
+ * Each worker is a synchronous closed loop: it sends the next request as soon as the previous
+ * reply has been read in full, so there are at most N connections in use.
+ * Latency is measured from building (and signing) the request to the last byte of the reply.
+ *
+ * <p>Client defaults were chosen by measuring the harness against a trivial in-process stub on a
+ * 2-CPU box: one HttpClient shared by all workers ({@code --http shared}; its pool holds one
+ * connection per worker) with a direct executor ({@code --executor direct}, no hand-off to a
+ * thread pool for each response) costs about half the client CPU per request of one client per
+ * worker with the default executor; the load generator's own CPU use is printed, since on a small
+ * box it competes with the server under test. Both servers always get the same client setup.
  *
  * <h2>Request mix</h2>
  * <b>Setup</b> (per worker, before the clock starts, not measured): CreateVpc (peer seed VPC), then
  * a "VPC context": CreateVpc, DescribeRouteTables ({@code vpc-id} + {@code association.main=true}) for
  * the main route table, CreateInternetGateway + AttachInternetGateway, CreateVpcPeeringConnection
  * (new VPC → previous VPC of the same worker) + AcceptVpcPeeringConnection; then CreateSecurityGroup.
- * VPCs are /22 blocks handed out from 10.0.0.0/8 (16384 of them) by a global counter, so no two
- * VPCs of a run overlap and every peering is legal.
+ * VPCs are /22 blocks handed out from 10.0.0.0/8 by a global counter (16384 before it wraps), so
+ * consecutive VPCs of a worker never overlap and every peering is legal.
  *
  * <p><b>Loop</b>: each worker deals from a deck of 100 operations, reshuffled (seeded per worker)
  * every 100 operations, so the mix is exact:
@@ -56,8 +63,9 @@ import java.util.concurrent.atomic.LongAdder;
  *    5  AuthorizeSecurityGroupIngress   tcp, a new port per rule, 10.0.0.0/8; every 50 rules first a
  *                                       CreateSecurityGroup (60-rule quota respected)
  *    5  CreateRoute                     on the current VPC's main route table, a new /32 each:
- *                                       even ones 198.18.x.y/32 via the internet gateway, odd ones
- *                                       inside the peer VPC via the peering connection (50 per table)
+ *                                       even ones 198.18.0.k/32 via the internet gateway, odd ones
+ *                                       inside the peer VPC via the peering connection (50 per table,
+ *                                       AWS's default route quota)
  *    5  CreateTags                      one tag (8 rotating keys) on the VPC, the group or the last subnet
  * </pre>
  * When the current VPC runs out of /28s or its main route table reaches 50 routes, the next write
@@ -66,11 +74,18 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Every reply is checked: HTTP 200, the {@code <ActionResponse} root element, and for reads that
  * the expected id is present. Failures are counted by action and AWS error code ({@code <Code>}),
- * or {@code HTTP_<status>}, {@code Bench.MissingExpectedId}, {@code IO.<exception>}.
+ * or {@code HTTP_<status>}, {@code Bench.MissingExpectedId}, {@code IO.<exception>}. Request
+ * counts, rates and latencies cover good replies only (completed in the measured window); failures
+ * are only in the errors columns, so a server that fails fast cannot look fast.
  *
  * <p>Usage: {@code EndpointLoad --endpoint http://127.0.0.1:PORT [--clients 8] [--seconds 20]
  * [--warmup 5] [--label NAME] [--account 111111111111] [--region us-east-1] [--secret S]
- * [--http per-worker|shared] [--seed N] [--progress SECONDS] [--timeout SECONDS]}
+ * [--http shared|per-worker] [--executor direct|pool] [--seed N] [--progress SECONDS] [--timeout SECONDS]
+ * [--server-pid PID] [--subnets-per-vpc 64] [--routes-per-table 50] [--rules-per-group 50]}
+ * (the last three lower the rotation thresholds, e.g. to exercise rollover in a short run).
+ * With {@code --server-pid} (Linux) the server process's CPU time is read from {@code /proc} and
+ * reported as cores used and CPU milliseconds per request, a figure that stays meaningful when
+ * other processes compete for the machine.
  */
 public final class EndpointLoad {
 
@@ -100,9 +115,9 @@ public final class EndpointLoad {
 
     static final int VPC_PREFIX = 22;
     static final int SUBNET_PREFIX = 28;
-    static final int SUBNETS_PER_VPC = 1 << (SUBNET_PREFIX - VPC_PREFIX);
-    static final int ROUTES_PER_TABLE = 50;      // AWS default non-propagated routes per table
-    static final int RULES_PER_GROUP = 50;       // below AWS's 60 inbound rules per group
+    static final int MAX_SUBNETS_PER_VPC = 1 << (SUBNET_PREFIX - VPC_PREFIX);
+    static final int MAX_ROUTES_PER_TABLE = 50;  // AWS default non-propagated routes per table
+    static final int MAX_RULES_PER_GROUP = 60;   // AWS default inbound rules per group
     static final int TAG_KEYS = 8;
     static final int IGW_ROUTE_BASE = ip(198, 18, 0, 0);   // RFC 2544 benchmarking range, outside 10/8
 
@@ -117,10 +132,15 @@ public final class EndpointLoad {
         String account = "111111111111";
         String region = "us-east-1";
         String secret = "bench-secret-key";
-        boolean sharedHttp;
+        boolean sharedHttp = true;
+        boolean directExecutor = true;
         long seed = 42;
         double progress = 5;
         double timeout = 30;
+        long serverPid = -1;
+        int subnetsPerVpc = MAX_SUBNETS_PER_VPC;
+        int routesPerTable = MAX_ROUTES_PER_TABLE;
+        int rulesPerGroup = 50;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -148,9 +168,19 @@ public final class EndpointLoad {
                         }
                         o.sharedHttp = v.equals("shared");
                     }
+                    case "--executor" -> {
+                        if (!v.equals("direct") && !v.equals("pool")) {
+                            usage("--executor must be direct or pool");
+                        }
+                        o.directExecutor = v.equals("direct");
+                    }
                     case "--seed" -> o.seed = Long.parseLong(v);
                     case "--progress" -> o.progress = Double.parseDouble(v);
                     case "--timeout" -> o.timeout = Double.parseDouble(v);
+                    case "--server-pid" -> o.serverPid = Long.parseLong(v);
+                    case "--subnets-per-vpc" -> o.subnetsPerVpc = Integer.parseInt(v);
+                    case "--routes-per-table" -> o.routesPerTable = Integer.parseInt(v);
+                    case "--rules-per-group" -> o.rulesPerGroup = Integer.parseInt(v);
                     default -> usage("unknown option " + a);
                 }
             }
@@ -162,6 +192,12 @@ public final class EndpointLoad {
             }
             if (o.clients < 1 || o.seconds <= 0 || o.warmup < 0) {
                 usage("--clients must be >= 1, --seconds > 0, --warmup >= 0");
+            }
+            if (o.subnetsPerVpc < 1 || o.subnetsPerVpc > MAX_SUBNETS_PER_VPC
+                    || o.routesPerTable < 1 || o.routesPerTable > MAX_ROUTES_PER_TABLE
+                    || o.rulesPerGroup < 1 || o.rulesPerGroup > MAX_RULES_PER_GROUP) {
+                usage("--subnets-per-vpc 1.." + MAX_SUBNETS_PER_VPC + ", --routes-per-table 1.." + MAX_ROUTES_PER_TABLE
+                        + ", --rules-per-group 1.." + MAX_RULES_PER_GROUP + " (AWS default quotas)");
             }
             if (o.label.matches(".*\\s.*")) {
                 usage("--label must not contain spaces");
@@ -175,7 +211,8 @@ public final class EndpointLoad {
             }
             System.err.println("usage: EndpointLoad --endpoint http://127.0.0.1:PORT [--clients 8] [--seconds 20]"
                     + " [--warmup 5] [--label NAME] [--account 111111111111] [--region us-east-1] [--secret S]"
-                    + " [--http per-worker|shared] [--seed 42] [--progress 5] [--timeout 30]");
+                    + " [--http shared|per-worker] [--executor direct|pool] [--seed 42] [--progress 5] [--timeout 30] [--server-pid PID]"
+                    + " [--subnets-per-vpc 64] [--routes-per-table 50] [--rules-per-group 50]");
             System.exit(error == null ? 0 : 64);
         }
     }
@@ -410,7 +447,7 @@ public final class EndpointLoad {
                 case DescribeVpcPeeringConnections -> exec(a, c.pcx,
                         "Filter.1.Name", "requester-vpc-info.vpc-id", "Filter.1.Value.1", c.vpcId);
                 case CreateSubnet -> {
-                    if (c.subnets >= SUBNETS_PER_VPC) {
+                    if (c.subnets >= opt.subnetsPerVpc) {
                         if (!rollover()) {
                             return;
                         }
@@ -427,7 +464,7 @@ public final class EndpointLoad {
                     }
                 }
                 case AuthorizeSecurityGroupIngress -> {
-                    if (groupRules >= RULES_PER_GROUP) {
+                    if (groupRules >= opt.rulesPerGroup) {
                         try {
                             newGroup();
                         } catch (SetupFailed e) {
@@ -442,7 +479,7 @@ public final class EndpointLoad {
                             "IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.0/8");
                 }
                 case CreateRoute -> {
-                    if (c.routes >= ROUTES_PER_TABLE) {
+                    if (c.routes >= opt.routesPerTable) {
                         if (!rollover()) {
                             return;
                         }
@@ -485,6 +522,7 @@ public final class EndpointLoad {
                 return null;
             } catch (IOException e) {
                 record(a, "IO." + e.getClass().getSimpleName(), String.valueOf(e.getMessage()), t0);
+                Thread.sleep(20); // a dead or refusing server must not turn the loop into a spin
                 return null;
             }
             long t1 = System.nanoTime();
@@ -493,17 +531,11 @@ public final class EndpointLoad {
             if (!r.ok(a.name())) {
                 failed.increment();
                 error(a, r.errorCode(), r.errorMessage(), measured);
-                if (measured) {
-                    st.latencies[a.ordinal()].add(t1 - t0);
-                }
                 return null;
             }
             if (expectId != null && !r.body().contains(">" + expectId + "<")) {
                 failed.increment();
                 error(a, "Bench.MissingExpectedId", "reply lacks " + expectId + ": " + abbreviate(r.body()), measured);
-                if (measured) {
-                    st.latencies[a.ordinal()].add(t1 - t0);
-                }
                 return null;
             }
             if (measured) {
@@ -521,9 +553,6 @@ public final class EndpointLoad {
             completed.increment();
             failed.increment();
             error(a, code, message, measured);
-            if (measured) {
-                st.latencies[a.ordinal()].add(t1 - t0);
-            }
         }
 
         private void error(Action a, String code, String message, boolean measured) {
@@ -549,9 +578,9 @@ public final class EndpointLoad {
 
     private int run() throws Exception {
         System.out.printf(Locale.ROOT, "EndpointLoad label=%s endpoint=%s clients=%d warmup=%.1fs measure=%.1fs"
-                        + " account=%s region=%s http=%s run=%s%n",
+                        + " account=%s region=%s http=%s executor=%s run=%s%n",
                 opt.label, opt.endpoint, opt.clients, opt.warmup, opt.seconds, opt.account, opt.region,
-                opt.sharedHttp ? "shared" : "per-worker", runId);
+                opt.sharedHttp ? "shared" : "per-worker", opt.directExecutor ? "direct" : "pool", runId);
         printMix();
 
         HttpClient shared = opt.sharedHttp ? newHttp() : null;
@@ -594,6 +623,11 @@ public final class EndpointLoad {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuAtStart = -1;
         long cpuAtEnd = -1;
+        long[] sysAtStart = null;
+        long[] sysAtEnd = null;
+        long srvAtStart = -1;
+        long srvAtEnd = -1;
+        long srvLast = serverCpuNanos();
         long progressNanos = (long) (Math.max(0.5, opt.progress) * 1e9);
         long nextTick = t0 + progressNanos;
         long lastCount = completed.sum();
@@ -603,16 +637,28 @@ public final class EndpointLoad {
             long now = System.nanoTime();
             if (cpuAtStart < 0 && now >= measureStart) {
                 cpuAtStart = os.getProcessCpuTime();
+                sysAtStart = procStat();
+                srvAtStart = serverCpuNanos();
             }
             if (now >= measureEnd) {
                 cpuAtEnd = os.getProcessCpuTime();
+                sysAtEnd = procStat();
+                srvAtEnd = serverCpuNanos();
                 break;
             }
             if (opt.progress > 0 && now >= nextTick) {
                 long c = completed.sum();
                 long e = failed.sum();
-                System.out.printf(Locale.ROOT, "  t=%5.1fs %-7s %8.1f req/s  errors %d%n", (now - t0) / 1e9,
-                        now < measureStart ? "warmup" : "measure", (c - lastCount) * 1e9 / (now - lastTime), e - lastErrors);
+                long srv = serverCpuNanos();
+                String server = "";
+                if (srv >= 0 && srvLast >= 0) {
+                    server = String.format(Locale.ROOT, "  server %.2f cores %.2f ms CPU/req", (srv - srvLast) / (double) (now - lastTime),
+                            c > lastCount ? (srv - srvLast) / 1e6 / (c - lastCount) : Double.NaN);
+                }
+                srvLast = srv;
+                System.out.printf(Locale.ROOT, "  t=%5.1fs %-7s %8.1f req/s  errors %d%s%n", (now - t0) / 1e9,
+                        lastTime < measureStart ? "warmup" : "measure", (c - lastCount) * 1e9 / (now - lastTime), e - lastErrors,
+                        server);
                 lastCount = c;
                 lastErrors = e;
                 lastTime = now;
@@ -625,14 +671,51 @@ public final class EndpointLoad {
         for (Thread t : threads) {
             t.join((long) (opt.timeout * 1000) + 5000);
         }
-        double cpuCores = (cpuAtStart >= 0 && cpuAtEnd >= 0) ? (cpuAtEnd - cpuAtStart) / (measureEnd - measureStart + 0.0) : Double.NaN;
-        report(workers, (measureEnd - measureStart) / 1e9, cpuCores);
+        double window = measureEnd - measureStart;
+        double cpuCores = (cpuAtStart >= 0 && cpuAtEnd >= 0) ? (cpuAtEnd - cpuAtStart) / window : Double.NaN;
+        double sysCores = Double.NaN;
+        if (sysAtStart != null && sysAtEnd != null) {
+            // jiffies: busy = total - idle - iowait; USER_HZ is 100 on every Linux we care about
+            sysCores = ((sysAtEnd[0] - sysAtStart[0]) - (sysAtEnd[1] - sysAtStart[1])) * 1e7 / window;
+        }
+        double srvNanos = srvAtStart >= 0 && srvAtEnd >= 0 ? srvAtEnd - srvAtStart : Double.NaN;
+        report(workers, window / 1e9, cpuCores, sysCores, srvNanos);
         return 0;
+    }
+
+    /** CPU time (user + system) of --server-pid from /proc/PID/stat in nanoseconds, -1 when unknown. */
+    private long serverCpuNanos() {
+        if (opt.serverPid < 0) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + opt.serverPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state=0 ... utime=11 stime=12 (fields 14 and 15 of proc(5))
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** {total, idle+iowait} jiffies from /proc/stat, or null when unavailable (not Linux). */
+    private static long[] procStat() {
+        try {
+            String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0);
+            String[] f = line.trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {   // user nice system idle iowait irq softirq steal
+                total += Long.parseLong(f[i]);
+            }
+            return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private HttpClient newHttp() {
         HttpClient.Builder b = HttpClient.newBuilder();
-        if (Boolean.getBoolean("bench.directExecutor")) {
+        if (opt.directExecutor) {
             b.executor(Runnable::run);
         }
         return b
@@ -666,16 +749,17 @@ public final class EndpointLoad {
                 sep = ", ";
             }
         }
-        sb.append("]; plus CreateSecurityGroup every ").append(RULES_PER_GROUP)
+        sb.append("]; plus CreateSecurityGroup every ").append(opt.rulesPerGroup)
                 .append(" rules and a VPC rollover (CreateVpc, DescribeRouteTables, CreateInternetGateway,"
                         + " AttachInternetGateway, CreateVpcPeeringConnection, AcceptVpcPeeringConnection) every ")
-                .append(Math.min(SUBNETS_PER_VPC, ROUTES_PER_TABLE)).append(" subnets/routes");
+                .append(opt.subnetsPerVpc).append(" subnets or ").append(opt.routesPerTable)
+                .append(" routes, whichever comes first");
         System.out.println(sb);
     }
 
     // ---------------------------------------------------------------- report
 
-    private void report(List<Worker> workers, double secs, double cpuCores) {
+    private void report(List<Worker> workers, double secs, double cpuCores, double sysCores, double srvNanos) {
         int nActions = Action.values().length;
         long[][] perAction = new long[nActions][];
         long[] errors = new long[nActions];
@@ -716,7 +800,7 @@ public final class EndpointLoad {
         System.out.printf(Locale.ROOT, "%n=== %s: %d clients, %.2f s measured (after %.1f s warm-up) ===%n",
                 opt.label, opt.clients, secs, opt.warmup);
         String header = String.format(Locale.ROOT, "%-31s %9s %10s %5s %8s %8s %8s %8s %7s",
-                "", "requests", "req/s", "%", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
+                "", "ok", "ok req/s", "%", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
         System.out.println(header);
         row("TOTAL", total, total.length, secs, errTotal);
         row("reads", reads, total.length, secs, errReads);
@@ -730,14 +814,20 @@ public final class EndpointLoad {
         }
         printErrors(workers, true);
         printErrors(workers, false);
-        System.out.printf(Locale.ROOT, "load generator CPU during measurement: %.2f cores (of %d available)%n",
-                cpuCores, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "CPU during measurement: load generator %.2f cores, whole machine %.2f busy of %d"
+                        + " (the rest is the server and anything else running)%n",
+                cpuCores, sysCores, Runtime.getRuntime().availableProcessors());
+        double srvMsPerReq = total.length == 0 ? Double.NaN : srvNanos / 1e6 / total.length;
+        if (!Double.isNaN(srvNanos)) {
+            System.out.printf(Locale.ROOT, "server process %d: %.2f cores, %.3f ms CPU per request%n",
+                    opt.serverPid, srvNanos / (secs * 1e9), srvMsPerReq);
+        }
         System.out.printf(Locale.ROOT, "requests outside the window (setup, warm-up, drain): %d%n", unmeasured);
         System.out.printf(Locale.ROOT, "RESULT label=%s clients=%d seconds=%.2f rps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%d"
-                        + " read_rps=%.1f write_rps=%.1f p90_ms=%.3f max_ms=%.3f requests=%d%n",
+                        + " read_rps=%.1f write_rps=%.1f p90_ms=%.3f max_ms=%.3f requests=%d server_cpu_ms_per_req=%.3f%n",
                 opt.label, opt.clients, secs, total.length / secs, ms(pct(total, 50)), ms(pct(total, 99)), errTotal,
                 reads.length / secs, writes.length / secs, ms(pct(total, 90)),
-                ms(total.length == 0 ? -1 : total[total.length - 1]), total.length);
+                ms(total.length == 0 ? -1 : total[total.length - 1]), total.length, srvMsPerReq);
     }
 
     private static void row(String name, long[] sorted, long all, double secs, long errors) {

@@ -125,43 +125,49 @@ final class Fixture {
         return fail("expected " + code + " but the operation succeeded");
     }
 
-    /** A readable summary of everything that can change, for clear failure messages. */
+    /** A compact summary of everything that can change, for readable failure messages. */
     String counts() {
         StringBuilder sb = new StringBuilder();
         sb.append("vpcs=").append(cloud.allVpcs().size());
         for (Vpc v : cloud.allVpcs()) {
-            sb.append(" [").append(v.id()).append(" blocks=").append(v.allCidrs()).append(" pcx=")
-                    .append(v.peeringIds().size()).append(" dnsHost=").append(v.enableDnsHostnames()).append(']');
+            sb.append("\n ").append(v.id()).append(" blocks=").append(v.allCidrs()).append(" pcx=")
+                    .append(v.peeringIds().size()).append(" dns=").append(v.enableDnsSupport()).append('/')
+                    .append(v.enableDnsHostnames()).append(" tags=").append(v.tags().asMap().size());
         }
-        sb.append(" subnets=").append(cloud.allSubnets().size());
+        sb.append("\nsubnets=").append(cloud.allSubnets().size());
         for (Subnet s : cloud.allSubnets()) {
-            sb.append(" [").append(s.id()).append(" rtb=").append(s.routeTableId).append(" acl=")
-                    .append(s.networkAclId).append(']');
+            sb.append("\n ").append(s.id()).append(" rtb=").append(s.routeTableId).append(" acl=")
+                    .append(s.networkAclId);
         }
-        sb.append(" rtbs=").append(cloud.allRouteTables().size());
+        sb.append("\nrtbs=").append(cloud.allRouteTables().size());
         for (RouteTable rt : cloud.allRouteTables()) {
-            sb.append(" [").append(rt.id()).append(" routes=").append(rt.routes()).append(" assoc=")
-                    .append(rt.associations().size()).append(" tags=").append(rt.tags().asMap().size()).append(']');
+            sb.append("\n ").append(rt.id()).append(" assoc=").append(rt.associations().size()).append(" routes=");
+            for (Route r : rt.routes()) {
+                sb.append(r.destination()).append("->").append(r.targetId()).append(' ');
+            }
         }
-        sb.append(" sgs=").append(cloud.allSecurityGroups().size());
+        sb.append("\nsgs=").append(cloud.allSecurityGroups().size());
         for (SecurityGroup sg : cloud.allSecurityGroups()) {
-            sb.append(" [").append(sg.id()).append(" rules=").append(sg.rules().size()).append(" tags=")
-                    .append(sg.tags().asMap().size()).append(']');
+            sb.append("\n ").append(sg.id()).append(" in=").append(sg.rules(false).size()).append(" out=")
+                    .append(sg.rules(true).size());
         }
-        sb.append(" acls=").append(cloud.allNetworkAcls().size());
+        sb.append("\nacls=").append(cloud.allNetworkAcls().size());
         for (NetworkAcl acl : cloud.allNetworkAcls()) {
-            sb.append(" [").append(acl.id()).append(" entries=").append(acl.entries()).append(" assoc=")
-                    .append(acl.associations()).append(']');
+            sb.append("\n ").append(acl.id()).append(" assoc=").append(acl.associations().size()).append(" entries=");
+            for (NetworkAclEntry e : acl.entries()) {
+                sb.append(e.egress() ? "out" : "in").append(e.ruleNumber()).append(e.allow() ? "+" : "-")
+                        .append(e.cidr()).append(' ');
+            }
         }
-        sb.append(" pcx=").append(cloud.allPeerings().size());
+        sb.append("\npcx=").append(cloud.allPeerings().size());
         for (PeeringConnection p : cloud.allPeerings()) {
-            sb.append(" [").append(p.id()).append(' ').append(p.decided).append(" at ").append(p.decidedAt)
-                    .append(" opts=").append(p.requesterOptions()).append('/').append(p.accepterOptions())
-                    .append(']');
+            sb.append("\n ").append(p.id()).append(' ').append(p.decided).append('@').append(p.decidedAt)
+                    .append(p.requesterOptions().equals(PeeringOptions.NONE) ? "" : " reqOpts")
+                    .append(p.accepterOptions().equals(PeeringOptions.NONE) ? "" : " accOpts");
         }
-        sb.append(" igws=").append(cloud.allInternetGateways().size());
+        sb.append("\nigws=").append(cloud.allInternetGateways().size());
         for (InternetGateway g : cloud.allInternetGateways()) {
-            sb.append(" [").append(g.id()).append("->").append(g.attachedVpcId()).append(']');
+            sb.append("\n ").append(g.id()).append("->").append(g.attachedVpcId());
         }
         return sb.toString();
     }

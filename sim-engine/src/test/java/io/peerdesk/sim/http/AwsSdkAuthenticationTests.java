@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -44,12 +45,16 @@ class AwsSdkAuthenticationTests {
     }
 
     private Ec2Client client(Authenticator authenticator, String keyId, String secret) {
+        return client(authenticator, keyId, secret, UrlConnectionHttpClient.create());
+    }
+
+    private Ec2Client client(Authenticator authenticator, String keyId, String secret, SdkHttpClient http) {
         server = Ec2HttpServer.start(new InetSocketAddress("127.0.0.1", 0), service, authenticator);
         return Ec2Client.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                 .region(Region.US_WEST_2)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(http)
                 // One attempt, so a refused request reaches the server exactly once and tests stay fast.
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
@@ -57,9 +62,7 @@ class AwsSdkAuthenticationTests {
 
     private static Ec2Exception refusal(Ec2Client client) {
         try (client) {
-            Throwable t = org.assertj.core.api.Assertions.catchThrowable(client::describeRegions);
-            t.printStackTrace();
-            return (Ec2Exception) t;
+            return catchThrowableOfType(Ec2Exception.class, client::describeRegions);
         }
     }
 
@@ -125,7 +128,8 @@ class AwsSdkAuthenticationTests {
 
     @Test
     void rejectsAnUnknownAccessKeyWithAuthFailure() {
-        Ec2Exception e = refusal(client(Authenticator.strict(List.of(KEY)), "AKIAUNKNOWN", KEY.secretAccessKey()));
+        Ec2Exception e = refusal(client(Authenticator.strict(List.of(KEY)), "AKIAUNKNOWN", KEY.secretAccessKey(),
+                new JdkSdkHttpClient()));
 
         assertThat(e.statusCode()).isEqualTo(401);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AuthFailure");

@@ -150,6 +150,24 @@ class Ec2HttpServerTests {
     }
 
     @Test
+    void answersABodyTwiceTheDefaultLimitWithAnErrorTheClientCanReadAndKeepsServing() throws Exception {
+        byte[] body = new byte[2 * Ec2HttpServer.DEFAULT_MAX_BODY_BYTES];
+        Arrays.fill(body, (byte) 'x');
+        try (Ec2HttpServer defaults = Ec2HttpServer.start(new InetSocketAddress("127.0.0.1", 0), service,
+                Authenticator.open())) {
+            URI uri = URI.create("http://127.0.0.1:" + defaults.port() + "/");
+
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(uri)
+                    .POST(BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString());
+            HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(uri)
+                    .POST(BodyPublishers.ofString("Action=DescribeRegions")).build(), BodyHandlers.ofString());
+
+            assertError(refused, 400, "RequestEntityTooLarge");
+            assertThat(next.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void acceptsABodyExactlyAtTheLimit() throws Exception {
         String start = "Action=DescribeRegions&Pad=";
         char[] pad = new char[SMALL_LIMIT - start.length()];

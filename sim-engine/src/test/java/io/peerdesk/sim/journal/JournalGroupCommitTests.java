@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerdesk.sim.journal.JournalTestSupport.Replayed;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,34 @@ class JournalGroupCommitTests {
             }
             long micros = (System.nanoTime() - start) / 1_000 / n;
             System.out.printf("journal: idle append+awaitDurable latency %d us (FSYNC)%n", micros);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void interruptingAWaiterLeavesTheJournalUsable() throws Exception {
+        try (Journal journal = Journal.open(dir)) {
+            long seq = journal.append(new byte[] {1});
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    journal.awaitDurable(seq);
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            });
+            ActiveSegment segment = journal.activeSegmentForTesting();
+            synchronized (segment) { // holds the syncer inside force(), so the waiter has to wait
+                waiter.start();
+                while (waiter.getState() != Thread.State.WAITING) {
+                    Thread.onSpinWait();
+                }
+                waiter.interrupt();
+                waiter.join();
+            }
+            assertThat(outcome.get()).isInstanceOf(InterruptedIOException.class);
+            journal.awaitDurable(seq);
+            assertThat(journal.append(new byte[] {2})).isEqualTo(2);
         }
     }
 

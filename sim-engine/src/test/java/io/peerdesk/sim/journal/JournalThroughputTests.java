@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JournalThroughputTests {
 
-    private static final long RUN_NANOS = 2_000_000_000L;
+    private static final long RUN_NANOS = 1_000_000_000L;
     private static final int PAYLOAD = 200;
 
     @TempDir
