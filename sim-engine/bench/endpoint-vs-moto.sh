@@ -109,7 +109,15 @@ run_load() {  # label port
   # shellcheck disable=SC2086
   java $LOAD_JAVA_OPTS -cp "$LOAD_CP" io.peerdesk.sim.bench.EndpointLoad \
     --endpoint "http://127.0.0.1:$2" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" \
-    --label "$1" ${LOAD_ARGS:-} | tee "$WORK/$1.out"
+    --label "$1" --server-pid "$SERVER_PID" ${LOAD_ARGS:-} | tee "$WORK/$1.out"
+}
+
+check_alive() {  # label
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "WARNING: the $1 server exited during the run; its figures are not valid. Log tail:" >&2
+    tail -n 20 "$WORK/$1.log" >&2
+    echo "$1" >>"$WORK/died"
+  fi
 }
 
 # ------------------------------------------------------------------ moto
@@ -120,6 +128,7 @@ if [[ "$ONLY" != sim ]]; then
   SERVER_PID=$!
   wait_http "$PORT" "$SERVER_PID" "$WORK/moto.log"
   run_load moto "$PORT"
+  check_alive moto
   stop_server
 fi
 
@@ -132,12 +141,13 @@ if [[ "$ONLY" != moto ]]; then
   fi
   PORT="$(free_port)"
   mkdir -p "$WORK/sim-data"
-  echo "== simulator on 127.0.0.1:$PORT: java ${SIM_JAVA_OPTS:-} -jar $JAR --port $PORT --data-dir $WORK/sim-data ${SIM_EXTRA[*]:-}"
+  echo "== simulator on 127.0.0.1:$PORT: java ${SIM_JAVA_OPTS:+$SIM_JAVA_OPTS }-jar $JAR --port $PORT --data-dir $WORK/sim-data ${SIM_EXTRA[*]:-}"
   # shellcheck disable=SC2086
   java ${SIM_JAVA_OPTS:-} -jar "$JAR" --port "$PORT" --data-dir "$WORK/sim-data" "${SIM_EXTRA[@]}" >"$WORK/sim.log" 2>&1 &
   SERVER_PID=$!
   wait_http "$PORT" "$SERVER_PID" "$WORK/sim.log"
   run_load sim "$PORT"
+  check_alive sim
   stop_server
 fi
 
@@ -145,14 +155,17 @@ fi
 echo
 echo "== summary (CLIENTS=$CLIENTS SECONDS=$SECONDS_ WARMUP=$WARMUP, $(nproc) CPUs)"
 for side in moto sim; do
-  [[ -f "$WORK/$side.out" ]] && grep '^RESULT ' "$WORK/$side.out" | tail -n 1
+  if [[ -f "$WORK/$side.out" ]]; then grep '^RESULT ' "$WORK/$side.out" | tail -n 1 || true; fi
 done
+if [[ -f "$WORK/died" ]]; then echo "WARNING: server(s) died during their run: $(tr '\n' ' ' <"$WORK/died")"; fi
 if [[ -f "$WORK/moto.out" && -f "$WORK/sim.out" ]]; then
   field() { grep '^RESULT ' "$1" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$2=//p"; }
   awk -v sr="$(field "$WORK/sim.out" rps)" -v mr="$(field "$WORK/moto.out" rps)" \
+      -v sc="$(field "$WORK/sim.out" server_cpu_ms_per_req)" -v mc="$(field "$WORK/moto.out" server_cpu_ms_per_req)" \
       -v s50="$(field "$WORK/sim.out" p50_ms)" -v m50="$(field "$WORK/moto.out" p50_ms)" \
       -v s99="$(field "$WORK/sim.out" p99_ms)" -v m99="$(field "$WORK/moto.out" p99_ms)" \
       -v se="$(field "$WORK/sim.out" errors)" -v me="$(field "$WORK/moto.out" errors)" 'BEGIN {
-        printf "RATIO sim/moto rps=%.2fx p50=%.3fx p99=%.3fx (errors sim=%s moto=%s)\n",
-               (mr > 0 ? sr / mr : 0), (m50 > 0 ? s50 / m50 : 0), (m99 > 0 ? s99 / m99 : 0), se, me }'
+        printf "RATIO sim/moto rps=%.2fx p50=%.3fx p99=%.3fx server_cpu_per_req=%.3fx (errors sim=%s moto=%s)\n",
+               (mr > 0 ? sr / mr : 0), (m50 > 0 ? s50 / m50 : 0), (m99 > 0 ? s99 / m99 : 0),
+               (mc > 0 ? sc / mc : 0), se, me }'
 fi
