@@ -4,15 +4,18 @@
 #   sim-engine/bench/endpoint-vs-moto.sh [--only moto|sim] [--no-fsync] [--build] [-- EXTRA SIM ARGS...]
 #
 # Environment:
-#   CLIENTS=8  SECONDS=20  WARMUP=5     load shape (EndpointLoad --clients/--seconds/--warmup)
-#   LOAD_ARGS="..."                     extra EndpointLoad args (e.g. "--http shared --account 222222222222")
+#   CLIENTS=8  SECONDS=20  WARMUP=5     load shape (EndpointLoad --clients/--seconds/--warmup);
+#                                       DURATION=… is accepted for SECONDS (bash's own $SECONDS clashes)
+#   LOAD_ARGS="..."                     extra EndpointLoad args (e.g. "--http per-worker --account 222222222222")
 #   LOAD_JAVA_OPTS="..."                JVM options of the load generator (default -Xms256m -Xmx1g)
 #   SIM_ARGS="..."                      extra simulator args (e.g. "--no-fsync"); --no-fsync flag appends it
 #   SIM_JAVA_OPTS="..."                 JVM options of the simulator
-#   SIM_JAR=path                        simulator jar (default sim-engine/target/sim-engine-*-standalone.jar)
+#   SIM_JAR=path                        simulator jar (default sim-engine/target/sim-engine*-standalone.jar)
 #   ONLY=moto|sim                       run one side only (same as --only)
-#   BUILD=1                             (re)build the standalone jar first (same as --build)
+#   BUILD=1                             (re)build the standalone jar first (same as --build); it is
+#                                       rebuilt anyway when missing or older than src/main or the pom
 #   MOTO=moto_server                    moto command
+#   KEEP_WORK=1                         keep the temp dir (server logs, outputs, sim data dir)
 #
 # The simulator is started as: java -jar SIM_JAR --port P --data-dir <temp dir> SIM_ARGS...
 # (open mode, 127.0.0.1). moto is started as: moto_server -H 127.0.0.1 -p P.
@@ -24,7 +27,10 @@ ROOT="$(cd "$HERE/../.." && pwd)"          # the Maven reactor root
 MODULE="$ROOT/sim-engine"
 
 CLIENTS="${CLIENTS:-8}"
-SECONDS_="${SECONDS:-20}"                  # $SECONDS is bash's own counter; read it once, here
+# $SECONDS is bash's own clock (always set, and it ticks), so take the value this script was
+# started with from its original environment; DURATION is an unambiguous alternative.
+SECONDS_="${DURATION:-$( { tr '\0' '\n' </proc/$$/environ || printenv; } 2>/dev/null | sed -n 's/^SECONDS=//p' | head -n 1)}"
+SECONDS_="${SECONDS_:-20}"
 WARMUP="${WARMUP:-5}"
 ONLY="${ONLY:-}"
 BUILD="${BUILD:-0}"
@@ -38,7 +44,7 @@ while [[ $# -gt 0 ]]; do
     --no-fsync) SIM_EXTRA+=(--no-fsync); shift ;;
     --build) BUILD=1; shift ;;
     --) shift; SIM_EXTRA+=("$@"); break ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 64 ;;
   esac
 done
@@ -85,7 +91,13 @@ wait_http() {
 
 # ------------------------------------------------------------------ build
 cd "$ROOT"
-if [[ "$ONLY" != moto && ( "$BUILD" == 1 || -z "${SIM_JAR:-}" && -z "$(ls "$MODULE"/target/sim-engine-*-standalone.jar 2>/dev/null)" ) ]]; then
+EXISTING_JAR="$(ls -t "$MODULE"/target/sim-engine*-standalone.jar 2>/dev/null | head -n 1 || true)"
+if [[ "$ONLY" != moto && -z "${SIM_JAR:-}" && -n "$EXISTING_JAR" && "$BUILD" != 1 \
+      && -n "$(find "$MODULE/src/main" "$MODULE/pom.xml" -newer "$EXISTING_JAR" -print -quit 2>/dev/null)" ]]; then
+  echo "== $EXISTING_JAR is older than the sources; rebuilding"
+  BUILD=1
+fi
+if [[ "$ONLY" != moto && ( "$BUILD" == 1 || -z "${SIM_JAR:-}" && -z "$EXISTING_JAR" ) ]]; then
   echo "== building the standalone jar (mvn -q -pl sim-engine -DskipTests package)"
   mvn -q -pl sim-engine -DskipTests package || echo "   build FAILED; the simulator run will need an existing jar" >&2
 fi
@@ -134,9 +146,9 @@ fi
 
 # ------------------------------------------------------------------ our simulator
 if [[ "$ONLY" != moto ]]; then
-  JAR="${SIM_JAR:-$(ls -t "$MODULE"/target/sim-engine-*-standalone.jar 2>/dev/null | head -n 1)}"
+  JAR="${SIM_JAR:-$(ls -t "$MODULE"/target/sim-engine*-standalone.jar 2>/dev/null | head -n 1)}"
   if [[ -z "$JAR" || ! -f "$JAR" ]]; then
-    echo "no simulator jar (looked for $MODULE/target/sim-engine-*-standalone.jar; set SIM_JAR or --build)" >&2
+    echo "no simulator jar (looked for $MODULE/target/sim-engine*-standalone.jar; set SIM_JAR or --build)" >&2
     exit 1
   fi
   PORT="$(free_port)"

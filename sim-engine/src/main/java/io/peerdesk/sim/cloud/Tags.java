@@ -42,7 +42,7 @@ public final class Tags implements Serializable {
     }
 
     /** Checks keys, values and the quota of a new resource's tags, before anything is created. */
-    static void validate(Map<String, String> tags) {
+    public static void validate(Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) {
             throw new CloudException("TagLimitExceeded",
                     "The maximum number of tags (" + MAX_TAGS + ") for a resource has been exceeded.");

@@ -4,6 +4,7 @@ import io.peerdesk.sim.cloud.Caller;
 import io.peerdesk.sim.cloud.Cloud;
 import io.peerdesk.sim.cloud.CloudException;
 import io.peerdesk.sim.cloud.Resource;
+import io.peerdesk.sim.cloud.Tags;
 import io.peerdesk.sim.net.IpAddress;
 import io.peerdesk.sim.net.PortRange;
 
@@ -33,7 +34,6 @@ public final class NetworkInsights {
                            List<String> destinationSecurityGroupIds, PortRange sourcePortRange, String clientToken) {
     }
 
-    private static final int MAX_TAGS = 50;
 
     private final Cloud cloud;
     private final ReachabilityAnalyzer analyzer = new ReachabilityAnalyzer();
@@ -63,7 +63,7 @@ public final class NetworkInsights {
         }
         List<String> sourceGroups = groupIds(spec.sourceSecurityGroupIds());
         List<String> destinationGroups = groupIds(spec.destinationSecurityGroupIds());
-        validateTags(tags);
+        Tags.validate(tags);
         NetworkInsightsPath existing = byToken(paths(caller), spec.clientToken());
         if (existing != null) {
             return existing;
@@ -82,7 +82,7 @@ public final class NetworkInsights {
     public NetworkInsightsAnalysis startAnalysis(Caller caller, String pathId, Map<String, String> tags,
                                                  String clientToken, Instant now) {
         NetworkInsightsPath path = requirePath(caller, pathId);
-        validateTags(tags);
+        Tags.validate(tags);
         NetworkInsightsAnalysis existing = byToken(analyses(caller), clientToken);
         if (existing != null) {
             return existing;
@@ -257,23 +257,4 @@ public final class NetworkInsights {
         return ids;
     }
 
-    /** The cloud's tag rules, checked up front so a refused request takes no id. */
-    private static void validateTags(Map<String, String> tags) {
-        if (tags.size() > MAX_TAGS) {
-            throw new CloudException("TagLimitExceeded",
-                    "The maximum number of tags (" + MAX_TAGS + ") for a resource has been exceeded.");
-        }
-        for (var e : tags.entrySet()) {
-            String key = e.getKey();
-            if (key == null || key.isEmpty() || key.length() > 128) {
-                throw CloudException.invalidParameterValue("Tag keys must be 1 to 128 characters long.");
-            }
-            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-                throw CloudException.invalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use");
-            }
-            if (e.getValue() != null && e.getValue().length() > 256) {
-                throw CloudException.invalidParameterValue("Tag values may be at most 256 characters long.");
-            }
-        }
-    }
 }

@@ -5,11 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Naming and header of journal segment files. */
 final class SegmentFile {
@@ -34,15 +31,9 @@ final class SegmentFile {
     /** Segment files of {@code dir}, oldest first; files with other names are ignored. */
     static List<Named> list(Path dir) throws IOException {
         List<Named> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Matcher m = NAME.matcher(file.getFileName().toString());
-                if (m.matches() && Files.isRegularFile(file)) {
-                    found.add(new Named(file, Long.parseLong(m.group(1))));
-                }
-            }
+        for (NumberedFiles.Numbered f : NumberedFiles.list(dir, NAME)) {
+            found.add(new Named(f.path(), f.number()));
         }
-        found.sort(Comparator.comparingLong(Named::firstSeq));
         return found;
     }
 

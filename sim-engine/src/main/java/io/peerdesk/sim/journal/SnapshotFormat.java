@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -39,15 +38,10 @@ final class SnapshotFormat {
     /** Complete snapshot files, newest first. */
     static List<Named> list(Path dir) throws IOException {
         List<Named> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Matcher m = NAME.matcher(file.getFileName().toString());
-                if (m.matches() && Files.isRegularFile(file)) {
-                    found.add(new Named(file, Long.parseLong(m.group(1))));
-                }
-            }
+        for (NumberedFiles.Numbered f : NumberedFiles.list(dir, NAME)) {
+            found.add(new Named(f.path(), f.number()));
         }
-        found.sort(Comparator.comparingLong(Named::seq).reversed());
+        Collections.reverse(found);
         return found;
     }
 
