@@ -19,7 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -74,6 +78,14 @@ public final class Simulator implements Ec2Service, AutoCloseable {
     public record Recovery(long snapshotSeq, long replayed, RecoveryReport journal) {
     }
 
+    /**
+     * The data directories opened by simulators of this JVM. {@link DataDir}'s OS lock alone cannot
+     * refuse a second open here without harm: its failed attempt closes a second channel on the
+     * lock file, and closing any descriptor of a file drops the process's POSIX lock on it, so
+     * another process could then take the directory from under the first simulator.
+     */
+    private static final Set<Path> OPEN_DATA_DIRS = ConcurrentHashMap.newKeySet();
+
     private final Ec2Api api = new Ec2Api();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Options options;
@@ -81,6 +93,8 @@ public final class Simulator implements Ec2Service, AutoCloseable {
     private final SnapshotStore snapshots;
     private final Cloud cloud;
     private DataDir dataDirLock;
+    private Path openDataDir;
+    private volatile boolean closed;
     private Recovery recovery;
     private Instant lastWrite = Instant.EPOCH;
     private volatile long commandsSinceSnapshot;
@@ -100,6 +114,22 @@ public final class Simulator implements Ec2Service, AutoCloseable {
             return sim;
         }
         Files.createDirectories(options.dataDir());
+        Path dir = options.dataDir().toRealPath();
+        if (!OPEN_DATA_DIRS.add(dir)) {
+            throw new IOException("data directory " + options.dataDir()
+                    + " is in use by another simulator in this process");
+        }
+        try {
+            Simulator sim = openDurable(options);
+            sim.openDataDir = dir;
+            return sim;
+        } catch (IOException | RuntimeException e) {
+            OPEN_DATA_DIRS.remove(dir);
+            throw e;
+        }
+    }
+
+    private static Simulator openDurable(Options options) throws IOException {
         DataDir lock = DataDir.lock(options.dataDir());
         SnapshotStore snapshots;
         Journal journal;
@@ -158,6 +188,8 @@ public final class Simulator implements Ec2Service, AutoCloseable {
         if (action == null) {
             return Ec2Api.unknownAction(actionName);
         }
+        // what runs is exactly what is journaled, in the caller's order; a null stands for an absent parameter
+        params = present(params);
         if (!action.mutating()) {
             lock.readLock().lock();
             try {
@@ -170,6 +202,9 @@ public final class Simulator implements Ec2Service, AutoCloseable {
         Ec2Reply reply;
         lock.writeLock().lock();
         try {
+            if (closed) {
+                throw new IllegalStateException("the simulator is closed");
+            }
             // commands are journaled in lock order, so their instants must not go backwards either
             Instant now = options.clock().instant();
             if (now.isBefore(lastWrite)) {
@@ -177,7 +212,7 @@ public final class Simulator implements Ec2Service, AutoCloseable {
             }
             reply = api.run(action, caller, now, params, cloud);
             if (reply.status() == 200 && journal != null && !"true".equalsIgnoreCase(params.get("DryRun"))) {
-                seq = journal.append(new Command(now, caller, actionName, Map.copyOf(params)).encode());
+                seq = journal.append(new Command(now, caller, actionName, params).encode());
                 lastWrite = now;
                 commandsSinceSnapshot++;
             }
@@ -193,6 +228,16 @@ public final class Simulator implements Ec2Service, AutoCloseable {
             }
         }
         return reply;
+    }
+
+    private static Map<String, String> present(Map<String, String> params) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k != null && v != null) {
+                copy.put(k, v);
+            }
+        });
+        return Collections.unmodifiableMap(copy);
     }
 
     private void awaitDurable(long seq) {
@@ -263,12 +308,22 @@ public final class Simulator implements Ec2Service, AutoCloseable {
         if (journal == null) {
             return;
         }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         try {
             snapshot();
         } finally {
-            journal.close();
-            snapshots.close();
-            dataDirLock.close();
+            try {
+                journal.close();
+                snapshots.close();
+                dataDirLock.close();
+            } finally {
+                OPEN_DATA_DIRS.remove(openDataDir);
+            }
         }
     }
 }

@@ -11,8 +11,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,15 +59,43 @@ public final class SeedLoader {
 
     /** Creates everything; returns the number of VPCs created. */
     public int load(SeedWorld world) {
+        checkReferences(world);
+        int created = 0;
         for (SeedWorld.Account account : world.accounts()) {
             for (SeedWorld.Vpc vpc : account.vpcs()) {
                 createVpc(new Caller(account.id(), vpc.region()), vpc);
+                created++;
             }
         }
         for (SeedWorld.Peering p : world.peerings()) {
             peer(p);
         }
-        return vpcIds.size();
+        return created;
+    }
+
+    /**
+     * What can be checked before anything is created, so that such a mistake leaves no partial
+     * world behind: account ids, and the VPC names peerings refer to — each used once (a second
+     * VPC of the same name would silently take the first one's place in every later reference).
+     */
+    private static void checkReferences(SeedWorld world) {
+        Set<String> names = new HashSet<>();
+        for (SeedWorld.Account account : world.accounts()) {
+            if (!Caller.isAccountId(account.id())) {
+                throw new IllegalArgumentException("seed: account id '" + account.id() + "' must be 12 digits");
+            }
+            for (SeedWorld.Vpc vpc : account.vpcs()) {
+                if (vpc.name() != null && !names.add(vpc.name())) {
+                    throw new IllegalArgumentException("seed: the VPC name '" + vpc.name() + "' is used twice");
+                }
+            }
+        }
+        for (SeedWorld.Peering p : world.peerings()) {
+            if (!names.contains(p.requester()) || !names.contains(p.accepter())) {
+                throw new IllegalArgumentException("seed: peering " + p.requester() + " → " + p.accepter()
+                        + " names a VPC the seed does not create");
+            }
+        }
     }
 
     private void createVpc(Caller caller, SeedWorld.Vpc spec) {
