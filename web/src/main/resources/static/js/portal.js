@@ -1,0 +1,39 @@
+// PeerDesk's page behaviour that HTML attributes cannot express (no inline scripts: the CSP forbids them).
+(function () {
+  // toasts: dismiss on click, fade after a while
+  document.addEventListener('click', function (e) {
+    var close = e.target.closest('.toast-close');
+    if (close) { close.closest('.toast').remove(); }
+  });
+  function ageToasts(root) {
+    (root || document).querySelectorAll('.toast:not([data-aged])').forEach(function (t) {
+      t.setAttribute('data-aged', '');
+      setTimeout(function () { t.remove(); }, 8000);
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { ageToasts(); });
+  document.addEventListener('htmx:afterSwap', function () { ageToasts(); });
+  // one submit per form, even on a double click: the button is disabled until the page answers
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (form.dataset.submitting === 'true') { e.preventDefault(); return; }
+    form.dataset.submitting = 'true';
+    // disabled after the browser has read the pressed button's name and value
+    setTimeout(function () {
+      form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; });
+    }, 0);
+  });
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-submitting=true]').forEach(function (form) {
+      form.dataset.submitting = 'false';
+      form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = false; });
+    });
+  });
+  document.addEventListener('htmx:afterRequest', function (e) {
+    var form = e.target.closest && e.target.closest('form');
+    if (form) {
+      form.dataset.submitting = 'false';
+      form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = false; });
+    }
+  });
+})();

@@ -1,0 +1,71 @@
+package io.peerdesk.web.tenancy;
+
+import io.peerdesk.web.ApiClient;
+import io.peerdesk.web.PortalSession;
+import io.peerdesk.web.PortalTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SignInIT extends PortalTest {
+
+    @Test
+    void memberSignsInThroughTheIdentityProviderAndSeesHerTenant() {
+        PortalSession alice = signIn("alice");
+
+        PortalSession.Page home = alice.get("/");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("alice").contains("Acme Networks").contains("Requester");
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        assertThatThrownBy(() -> PortalSession.signIn(BASE_URL, "alice", "not-her-password"))
+                .hasMessageContaining("sign-in of alice failed");
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        PortalSession gina = signIn("gina");
+        PortalSession.Page after = gina.post("/", "/logout", java.util.Map.of());
+
+        assertThat(after.body()).contains("You have been signed out");
+        assertThat(gina.get("/").body()).contains("name=\"password\"");
+    }
+
+    @Test
+    void serviceAccountGetsATokenScopedToItsTenant() {
+        ApiClient api = ApiClient.clientCredentials(BASE_URL, "acme-automation", "acme-automation-secret");
+
+        ApiClient.Response me = api.get("/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("tenant").asText()).isEqualTo("acme");
+        assertThat(me.body().get("roles").toString()).contains("REQUESTER");
+    }
+
+    @Test
+    void apiRefusesMissingAndForgedTokensWithProblemDetails() {
+        ApiClient.Response none = ApiClient.withToken(BASE_URL, null).get("/api/v1/me");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+
+        String forged = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJldmUiLCJ0ZW5hbnQiOiJhY21lIn0.c2lnbmF0dXJl";
+        ApiClient.Response bad = ApiClient.withToken(BASE_URL, forged).get("/api/v1/me");
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.body().get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongClientSecretGetsNoToken() {
+        assertThatThrownBy(() -> ApiClient.clientCredentials(BASE_URL, "acme-automation", "guess"))
+                .hasMessageContaining("401");
+    }
+
+    @Test
+    void healthIsPublicButOtherActuatorEndpointsAreNot() {
+        assertThat(ApiClient.withToken(BASE_URL, null).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(signIn("alice").get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(signIn("operator").get("/actuator/metrics").status()).isEqualTo(200);
+    }
+}
