@@ -309,6 +309,16 @@ class Ec2SdkActionsTests {
                 .extracting(AvailabilityZone::zoneName).containsExactly("us-east-1a");
         assertThat(code(() -> acme.describeAvailabilityZones(r -> r.zoneNames("eu-west-1a"))))
                 .isEqualTo("InvalidParameterValue");
+        // neither call pages: a stray MaxResults does not cut the list short
+        int regions = acme.describeRegions().regions().size();
+        int zones = acme.describeAvailabilityZones().availabilityZones().size();
+        assertThat(regions).isGreaterThan(5);
+        assertThat(zones).isGreaterThan(5);
+        io.peerdesk.sim.cloud.Caller caller = new io.peerdesk.sim.cloud.Caller(ACME, "us-east-1");
+        assertThat(SimTestKit.elements(sim.handle(caller, "DescribeRegions", java.util.Map.of("MaxResults", "5")).xml(),
+                "regionName")).hasSize(regions);
+        assertThat(SimTestKit.elements(sim.handle(caller, "DescribeAvailabilityZones",
+                java.util.Map.of("MaxResults", "5")).xml(), "zoneName")).hasSize(zones);
     }
 
     @Test
