@@ -8,6 +8,7 @@ import io.peerdesk.sim.seed.SeedLoader;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +71,10 @@ public final class Main {
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
+        } catch (UncheckedIOException e) {
+            // e.g. the port is taken: say so in one line, not with a stack trace
+            System.err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            System.exit(1);
         }
     }
 
@@ -94,7 +99,13 @@ public final class Main {
             int vpcs = new SeedLoader(sim).load(SeedLoader.read(s.seed));
             out.printf("seeded %d VPCs from %s%n", vpcs, s.seed);
         }
-        Ec2HttpServer server = Ec2HttpServer.start(new InetSocketAddress(s.bind, s.port), sim, auth);
+        Ec2HttpServer server;
+        try {
+            server = Ec2HttpServer.start(new InetSocketAddress(s.bind, s.port), sim, auth);
+        } catch (RuntimeException e) {
+            sim.close();
+            throw e;
+        }
         out.printf("EC2 endpoint on http://%s:%d (%s mode, %s) ready in %d ms%n", s.bind, server.port(),
                 s.strict ? "strict" : "open", s.inMemory ? "in memory" : "data in " + s.dataDir.toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -2,11 +2,18 @@ package io.peerdesk.sim;
 
 import io.peerdesk.sim.cloud.CloudConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -178,5 +185,21 @@ class MainTests {
     @MethodSource("badCommandLines")
     void aBadCommandLineIsRefusedWithAMessageNamingTheOptionAndTheValue(String[] args, String message) {
         assertThatThrownBy(() -> parse(args)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+
+    @Test
+    void aTakenPortIsRefusedAndTheDataDirectoryIsReleased(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Main.Settings settings = parse("--port", Integer.toString(taken.getLocalPort()), "--data-dir",
+                    dir.toString(), "--seed", "demo");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            assertThatThrownBy(() -> Main.run(settings, new PrintStream(out, true, StandardCharsets.UTF_8)))
+                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot bind");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("seeded 7 VPCs");
+        }
+        try (Simulator reopened = Simulator.open(Simulator.Options.durable(dir))) {
+            assertThat(reopened.recovery().snapshotSeq() + reopened.recovery().replayed()).isPositive();
+        }
     }
 }

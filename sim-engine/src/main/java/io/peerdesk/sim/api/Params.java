@@ -26,6 +26,15 @@ public final class Params {
         return Collections.unmodifiableMap(values);
     }
 
+    /** These parameters without the named ones (for actions that do not take them). */
+    public Params without(String... names) {
+        Map<String, String> rest = new LinkedHashMap<>(values);
+        for (String name : names) {
+            rest.remove(name);
+        }
+        return new Params(rest);
+    }
+
     /** A scalar, or null when absent. An empty value counts as present. */
     public String string(String name) {
         return values.get(name);

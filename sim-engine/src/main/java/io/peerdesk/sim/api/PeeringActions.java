@@ -58,7 +58,7 @@ final class PeeringActions {
         Instant now = r.now();
         Cloud cloud = r.cloud();
         ResourceQuery<PeeringConnection> query = new ResourceQuery<PeeringConnection>(PeeringConnection::id,
-                PeeringConnection::sequence, p -> p.tagsSeenBy(caller.accountId()))
+                PeeringConnection::sequence, p -> p.tagsSeenBy(caller))
                 .filter("vpc-peering-connection-id", PeeringConnection::id)
                 .filter("status-code", p -> p.stateAt(now).code())
                 .filter("status-message", p -> p.statusMessage(now))
@@ -136,7 +136,7 @@ final class PeeringActions {
         if (state == PeeringState.PENDING_ACCEPTANCE) {
             out.element("expirationTime", Render.timestamp(p.expiresAt()));
         }
-        Render.tags(out, p.tagsSeenBy(caller.accountId()));
+        Render.tags(out, p.tagsSeenBy(caller));
     }
 
     private static void vpcInfo(XmlWriter out, Cloud cloud, PeeringConnection.Side side, PeeringOptions options,

@@ -25,6 +25,8 @@ final class RegionActions {
             .filter("state", z -> "available")
             .filter("zone-type", z -> "availability-zone");
 
+    private static final String[] NOT_PAGED = {"MaxResults", "NextToken"};
+
     private RegionActions() {
     }
 
@@ -36,7 +38,8 @@ final class RegionActions {
                     for (String name : Regions.names()) {
                         rows.add(new RegionRow(name, i++));
                     }
-                    var page = REGIONS.run(rows, r.params().list("RegionName"), r.params(),
+                    // neither call pages on AWS: MaxResults and NextToken must not cut the list short
+                    var page = REGIONS.run(rows, r.params().list("RegionName"), r.params().without(NOT_PAGED),
                             Render.notFound("InvalidParameterValue", "Invalid region: %s"));
                     Render.items(out, "regionInfo", page.items(), (o, row) -> o.element("regionName", row.name())
                             .element("regionEndpoint", Regions.endpoint(row.name()))
@@ -52,7 +55,7 @@ final class RegionActions {
                         throw io.peerdesk.sim.cloud.CloudException.invalidParameterValue(
                                 "Invalid availability zone: " + names);
                     }
-                    var page = ZONES.run(selected, List.of(), r.params(), id -> null);
+                    var page = ZONES.run(selected, List.of(), r.params().without(NOT_PAGED), id -> null);
                     Render.items(out, "availabilityZoneInfo", page.items(), (o, z) -> o.element("zoneName", z.name())
                             .element("zoneState", "available")
                             .element("regionName", z.region())

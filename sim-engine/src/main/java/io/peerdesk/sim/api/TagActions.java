@@ -71,7 +71,8 @@ final class TagActions {
         add(rows, cloud.visible(cloud.allNetworkAcls(), caller), "network-acl");
         add(rows, cloud.visible(cloud.allInternetGateways(), caller), "internet-gateway");
         for (PeeringConnection p : cloud.visiblePeerings(caller, now)) {
-            add(rows, p, p.tagsOf(caller.accountId()).asMap(), "vpc-peering-connection");
+            // read-only, and as tagged: a peering connection's tags belong to the account and Region that set them
+            add(rows, p, p.tagsSeenBy(caller), "vpc-peering-connection");
         }
         return rows;
     }

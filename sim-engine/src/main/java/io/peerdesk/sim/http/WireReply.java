@@ -2,16 +2,23 @@ package io.peerdesk.sim.http;
 
 import io.peerdesk.sim.api.XmlWriter;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * One response as it goes on the wire: status, XML body and the request id for the header.
- * {@code unreadBody} marks a reply sent before the request body was read to its end.
+ * {@code unreadBody} marks a reply sent before the request body was read to its end (the connection
+ * is closed after it); {@code headers} are extra response headers (e.g. {@code Allow}).
  */
-record WireReply(int status, String xml, String requestId, boolean unreadBody) {
+record WireReply(int status, String xml, String requestId, boolean unreadBody, Map<String, String> headers) {
+
+    WireReply {
+        headers = Map.copyOf(headers);
+    }
 
     WireReply(int status, String xml, String requestId) {
-        this(status, xml, requestId, false);
+        this(status, xml, requestId, false, Map.of());
     }
 
     /** An error produced by the HTTP layer itself, with a fresh request id. */
@@ -21,7 +28,13 @@ record WireReply(int status, String xml, String requestId, boolean unreadBody) {
     }
 
     WireReply withUnreadBody() {
-        return new WireReply(status, xml, requestId, true);
+        return new WireReply(status, xml, requestId, true, headers);
+    }
+
+    WireReply withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new WireReply(status, xml, requestId, unreadBody, more);
     }
 
     static WireReply rejected(AuthResult.Rejected rejected) {

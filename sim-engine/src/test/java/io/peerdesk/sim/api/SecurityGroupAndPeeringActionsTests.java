@@ -318,6 +318,32 @@ class SecurityGroupAndPeeringActionsTests {
         }
 
         @Test
+        void tagsOfASameAccountInterRegionPeeringBelongToTheRegionThatSetThem() {
+            String east = vpc(A, "10.0.0.0/16");
+            String west = vpc(A_WEST, "10.2.0.0/16");
+            String pcx = peer(A, east, west, A_WEST);
+            ok(A_WEST, "AcceptVpcPeeringConnection", "VpcPeeringConnectionId", pcx);
+            ok(A_WEST, "CreateTags", "ResourceId.1", pcx, "Tag.1.Key", "Name", "Tag.1.Value", "west-side");
+
+            String described = "/DescribeVpcPeeringConnectionsResponse/vpcPeeringConnectionSet/item/tagSet/item/value";
+            assertThat(ok(A_WEST, "DescribeVpcPeeringConnections", "VpcPeeringConnectionId.1", pcx)
+                    .texts(described)).containsExactly("west-side");
+            assertThat(ok(A, "DescribeVpcPeeringConnections", "VpcPeeringConnectionId.1", pcx)
+                    .texts(described)).isEmpty();
+            assertThat(ok(A_WEST, "DescribeVpcPeeringConnections", "Filter.1.Name", "tag:Name",
+                    "Filter.1.Value.1", "west-side").texts("//vpcPeeringConnectionId")).containsExactly(pcx);
+
+            String listed = "/DescribeTagsResponse/tagSet/item[resourceId='" + pcx + "']/value";
+            assertThat(ok(A_WEST, "DescribeTags").texts(listed)).containsExactly("west-side");
+            assertThat(ok(A, "DescribeTags").texts(listed)).isEmpty();
+
+            ok(A, "CreateTags", "ResourceId.1", pcx, "Tag.1.Key", "Name", "Tag.1.Value", "east-side");
+            assertThat(ok(A, "DescribeVpcPeeringConnections", "VpcPeeringConnectionId.1", pcx)
+                    .texts(described)).containsExactly("east-side");
+            assertThat(ok(A_WEST, "DescribeTags").texts(listed)).containsExactly("west-side");
+        }
+
+        @Test
         void secondCreateForThePairReturnsTheSameConnection() {
             String a = vpc(A, "10.0.0.0/16");
             String b = vpc(B, "10.1.0.0/16");
