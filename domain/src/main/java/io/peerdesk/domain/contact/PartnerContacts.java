@@ -9,7 +9,7 @@ import java.util.Set;
 public record PartnerContacts(Party partner, Set<ContactRole> sharedRoles, List<Contact> contacts) {
 
     public PartnerContacts {
-        sharedRoles = Set.copyOf(sharedRoles);
+        sharedRoles = ContactRole.ordered(sharedRoles);
         contacts = List.copyOf(contacts);
     }
 }

@@ -25,7 +25,7 @@ public record ContractTerms(ContractId id, Party proposer, Party partner, LocalD
         proposerPrefixes = List.copyOf(proposerPrefixes);
         partnerPrefixes = List.copyOf(partnerPrefixes);
         ports = List.copyOf(ports);
-        sharedContactRoles = Set.copyOf(sharedContactRoles);
+        sharedContactRoles = ContactRole.ordered(sharedContactRoles);
     }
 
     public boolean isParty(TenantId tenant) {

@@ -5,7 +5,6 @@ import io.peerdesk.domain.support.Validation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ final class ContractTermsCheck {
         return new ContractTerms(id, proposer, partner, p.validFrom(), p.validUntil(), regions, ours, theirs, ports,
                 p.securityReviewRequired(), p.sloAvailability().setScale(3), p.sloLatencyMs(), p.maxPeerings(),
                 p.maintenanceNoticeDays(), p.maintenanceWindow().strip(),
-                p.sharedContactRoles().isEmpty() ? Set.of() : EnumSet.copyOf(p.sharedContactRoles()));
+                p.sharedContactRoles());
     }
 
     private static void checkDates(ContractProposal p, LocalDate today, Map<String, String> errors) {

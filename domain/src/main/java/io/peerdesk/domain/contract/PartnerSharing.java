@@ -8,6 +8,6 @@ import java.util.Set;
 public record PartnerSharing(Party partner, Set<ContactRole> sharedRoles) {
 
     public PartnerSharing {
-        sharedRoles = Set.copyOf(sharedRoles);
+        sharedRoles = ContactRole.ordered(sharedRoles);
     }
 }
