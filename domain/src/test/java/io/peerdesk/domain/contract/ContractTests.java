@@ -317,6 +317,53 @@ class ContractTests {
         assertThat(contracts.hasActiveContract(globex.id())).isTrue();
     }
 
+    @Test
+    void everyActionIsOfferedAndAllowedOnlyToTheRightSideInTheRightState() {
+        Contract proposed = contracts.propose(ada, proposal(globex.id(), TODAY));
+        Contract declined = contracts.decline(greta, contracts.propose(ada, proposal(globex.id(), TODAY)).id(), null);
+        Contract withdrawn = contracts.withdraw(ada, contracts.propose(ada, proposal(globex.id(), TODAY)).id(), null);
+        Contract active = activeContract(proposal(globex.id(), TODAY));
+        Contract suspended = contracts.suspend(greta, activeContract(proposal(globex.id(), TODAY)).id(), "pause");
+
+        assertOffered(proposed, Set.of(ContractAction.WITHDRAW), Set.of(ContractAction.ACCEPT, ContractAction.DECLINE));
+        assertOffered(declined, Set.of(), Set.of());
+        assertOffered(withdrawn, Set.of(), Set.of());
+        assertOffered(active, Set.of(ContractAction.SUSPEND), Set.of(ContractAction.SUSPEND));
+        assertOffered(suspended, Set.of(), Set.of(ContractAction.RESUME));
+        for (Contract contract : List.of(proposed, declined, withdrawn, active, suspended)) {
+            for (Actor actor : List.of(ada, greta)) {
+                Set<ContractAction> offered = contracts.get(actor, contract.id()).actionsFor(actor);
+                for (ContractAction action : ContractAction.values()) {
+                    if (offered.contains(action)) {
+                        continue;
+                    }
+                    assertThatThrownBy(() -> act(actor, contract.id(), action))
+                            .as(actor.name() + " " + action + " on " + contract.state())
+                            .isInstanceOfAny(NotPermitted.class, Conflict.class);
+                }
+            }
+        }
+        assertThat(contracts.get(ada, declined.id()).state()).isEqualTo(ContractState.DECLINED);
+        assertThat(contracts.get(ada, suspended.id()).state()).isEqualTo(ContractState.SUSPENDED);
+    }
+
+    private void assertOffered(Contract contract, Set<ContractAction> toProposer, Set<ContractAction> toPartner) {
+        assertThat(contracts.get(ada, contract.id()).actionsFor(ada)).as("proposer on " + contract.state())
+                .containsExactlyInAnyOrderElementsOf(toProposer);
+        assertThat(contracts.get(greta, contract.id()).actionsFor(greta)).as("partner on " + contract.state())
+                .containsExactlyInAnyOrderElementsOf(toPartner);
+    }
+
+    private void act(Actor actor, ContractId id, ContractAction action) {
+        switch (action) {
+            case ACCEPT -> contracts.accept(actor, id);
+            case DECLINE -> contracts.decline(actor, id, "no");
+            case WITHDRAW -> contracts.withdraw(actor, id, "no");
+            case SUSPEND -> contracts.suspend(actor, id, "no");
+            case RESUME -> contracts.resume(actor, id, "no");
+        }
+    }
+
     private Contract activeContract(ContractProposal proposal) {
         Contract proposed = contracts.propose(ada, proposal);
         return contracts.accept(greta, proposed.id());
