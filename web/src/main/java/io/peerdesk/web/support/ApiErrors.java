@@ -1,5 +1,6 @@
 package io.peerdesk.web.support;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.DomainException;
 import io.peerdesk.domain.support.InvalidInput;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,8 +27,12 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The REST API's errors as RFC 9457 problem details: 400 with per-field {@code errors}, 403 for a
@@ -85,6 +91,46 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 ((ServletWebRequest) request).getRequest());
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A body that is no JSON, or a field of the wrong type: 400 naming the field and what it should be. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
+        if (!(e.getCause() instanceof MismatchedInputException mismatch) || mismatch.getPath().isEmpty()) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                    "The request body is not the JSON this endpoint expects.", servlet));
+        }
+        String field = mismatch.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "")
+                .filter(name -> !name.isEmpty()).reduce((a, b) -> a + "." + b).orElse("body");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", servlet);
+        problem.setProperty("errors", Map.of(field, expected(mismatch)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String expected(MismatchedInputException mismatch) {
+        Class<?> type = mismatch.getTargetType();
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "use one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == LocalDate.class) {
+            return "a date such as 2027-01-31";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "has the wrong type";
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail, HttpServletRequest request) {
