@@ -13,6 +13,31 @@
   }
   document.addEventListener('DOMContentLoaded', function () { ageToasts(); });
   document.addEventListener('htmx:afterSwap', function () { ageToasts(); });
+  // a toast sent with an HTMX response's HX-Trigger header (Toasts.trigger): {"toast": {kind, message}}
+  document.addEventListener('toast', function (e) {
+    var region = document.getElementById('toasts');
+    if (!region || !e.detail || !e.detail.message) { return; }
+    var toast = document.createElement('div');
+    toast.className = 'toast ' + (e.detail.kind || '');
+    toast.setAttribute('role', 'alert');
+    var text = document.createElement('span');
+    text.textContent = e.detail.message;
+    var close = document.createElement('button');
+    close.type = 'button'; close.className = 'toast-close'; close.setAttribute('aria-label', 'Dismiss');
+    close.textContent = '\u00d7';
+    toast.append(text, close);
+    region.append(toast);
+    ageToasts(region);
+  });
+  // "Copy" buttons next to a value shown once (a new secret): data-copy names the element to copy
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest('[data-copy]');
+    if (!button) { return; }
+    var source = document.getElementById(button.dataset.copy);
+    if (source && navigator.clipboard) {
+      navigator.clipboard.writeText(source.textContent.trim()).then(function () { button.textContent = 'Copied'; });
+    }
+  });
   // one submit per form, even on a double click: the button is disabled until the page answers
   document.addEventListener('submit', function (e) {
     var form = e.target;
