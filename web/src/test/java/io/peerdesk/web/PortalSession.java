@@ -28,6 +28,8 @@ public final class PortalSession {
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_HEADER = Pattern.compile("X-CSRF-TOKEN&quot;: &quot;([^&]+)&quot;");
 
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private final String baseUrl;
     private final HttpClient http;
 
@@ -107,6 +109,9 @@ public final class PortalSession {
     }
 
     private Page send(HttpRequest.Builder request) {
+        if (request.build().headers().firstValue("HX-Request").isEmpty()) {
+            request.header("Accept", BROWSER_ACCEPT); // what a browser asks for when it loads a page
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.body(),
