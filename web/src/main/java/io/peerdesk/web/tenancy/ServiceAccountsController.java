@@ -78,6 +78,7 @@ class ServiceAccountsController {
         model.addAttribute("accounts", serviceAccounts.list(actor));
         model.addAttribute("grantableRoles", GrantableRoles.tenantRoles());
         model.addAttribute("externalIdentity", !portal.identity().embedded());
+        model.addAttribute("tokenEndpoint", portal.baseUrl() + "/oauth2/token");
         return "tenancy/service-accounts";
     }
 }
