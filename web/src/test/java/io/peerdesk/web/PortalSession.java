@@ -47,6 +47,11 @@ public final class PortalSession {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** A visitor who has not signed in. */
+    public static PortalSession anonymous(String baseUrl) {
+        return new PortalSession(baseUrl);
+    }
+
     public static PortalSession signIn(String baseUrl, String username, String password) {
         PortalSession session = new PortalSession(baseUrl);
         Page login = session.get("/");

@@ -35,6 +35,15 @@ class SignInIT extends PortalTest {
     }
 
     @Test
+    void failedSignInLandsOnAPageThatSaysSoInsteadOfStartingOver() {
+        // a callback the portal did not ask for (no authorization request in the session)
+        PortalSession.Page failed = PortalSession.anonymous(BASE_URL).get("/login/oauth2/code/portal?code=forged&state=forged");
+
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(failed.body()).contains("Sign-in did not complete");
+    }
+
+    @Test
     void serviceAccountGetsATokenScopedToItsTenant() {
         ApiClient api = ApiClient.clientCredentials(BASE_URL, "acme-automation", "acme-automation-secret");
 
