@@ -35,10 +35,12 @@ import java.util.UUID;
 class MembersController {
 
     private final Tenancy tenancy;
+    private final MemberSessions sessions;
     private final PortalProperties portal;
 
-    MembersController(Tenancy tenancy, PortalProperties portal) {
+    MembersController(Tenancy tenancy, MemberSessions sessions, PortalProperties portal) {
         this.tenancy = tenancy;
+        this.sessions = sessions;
         this.portal = portal;
     }
 
@@ -68,6 +70,7 @@ class MembersController {
     String changeRoles(Actor actor, @PathVariable UUID id, @RequestParam(name = "roles", required = false) Set<Role> roles,
                        Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Member member = tenancy.changeRoles(actor, id, roles == null ? EnumSet.noneOf(Role.class) : roles);
+        sessions.end(member.username());
         return updated(actor, member, "Roles of " + member.displayName() + " saved.", model, request, response, redirect);
     }
 
@@ -75,6 +78,7 @@ class MembersController {
     String setEnabled(Actor actor, @PathVariable UUID id, @RequestParam boolean enabled, Model model,
                       HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Member member = tenancy.setEnabled(actor, id, enabled);
+        sessions.end(member.username());
         String message = member.displayName() + (enabled ? " can sign in again." : " can no longer sign in.");
         return updated(actor, member, message, model, request, response, redirect);
     }

@@ -64,10 +64,13 @@ class MembersIT extends PortalTest {
     }
 
     @Test
-    void adminChangesRolesInPlaceAndTheMemberGetsThemAtTheNextSignIn() {
+    void adminChangesRolesInPlaceAndTheMembersOldSessionEnds() {
         PortalSession ada = signIn("ada");
         String username = addMember(ada, "dave", "REQUESTER");
         UUID id = memberId(ada, username);
+
+        PortalSession dave = PortalSession.signIn(BASE_URL, username, PASSWORD);
+        assertThat(dave.get("/").body()).contains("<strong>Requester</strong>");
 
         Page row = ada.htmxPost("/members", "/members/" + id + "/roles", Map.of("roles", List.of("APPROVER", "VIEWER")));
 
@@ -76,18 +79,21 @@ class MembersIT extends PortalTest {
                 .containsPattern("value=\"APPROVER\"\\s+checked").containsPattern("value=\"VIEWER\"\\s+checked")
                 .doesNotContainPattern("value=\"REQUESTER\"\\s+checked");
         assertThat(row.header("HX-Trigger")).contains("Roles of").contains("saved");
+        assertThat(dave.get("/").body()).as("the session with the old roles has ended").contains("name=\"password\"");
         assertThat(PortalSession.signIn(BASE_URL, username, PASSWORD).get("/").body())
-                .contains("Approver").doesNotContain("<strong>Requester</strong>");
+                .contains("<strong>Approver</strong>").doesNotContain("<strong>Requester</strong>");
     }
 
     @Test
-    void disabledMemberCannotSignInUntilEnabledAgain() {
+    void disabledMemberIsSignedOutAndCannotSignInUntilEnabledAgain() {
         PortalSession ada = signIn("ada");
         String username = addMember(ada, "erin", "VIEWER");
         UUID id = memberId(ada, username);
+        PortalSession erin = PortalSession.signIn(BASE_URL, username, PASSWORD);
 
         Page row = ada.htmxPost("/members", "/members/" + id + "/enabled", Map.of("enabled", "false"));
         assertThat(row.body()).contains("Disabled").contains(">Enable<");
+        assertThat(erin.get("/").body()).as("her open session has ended").contains("name=\"password\"");
         assertThat(signInFails(username)).isTrue();
 
         ada.htmxPost("/members", "/members/" + id + "/enabled", Map.of("enabled", "true"));
