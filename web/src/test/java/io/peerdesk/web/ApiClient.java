@@ -45,6 +45,11 @@ public final class ApiClient {
         return new ApiClient(baseUrl, token.body().get("access_token").asText());
     }
 
+    /** The bearer token this client sends (null for an anonymous client). */
+    public String token() {
+        return token;
+    }
+
     public Response get(String path) {
         return send(authorized(path).GET());
     }

@@ -65,13 +65,15 @@ public class ServiceAccounts {
         return new IssuedCredentials(account, secret);
     }
 
+    /** Revokes the account (no more tokens from now on); revoking a revoked account changes nothing. */
     @Transactional
-    public void revoke(Actor actor, UUID id) {
+    public ServiceAccount revoke(Actor actor, UUID id) {
         actor.require(Role.TENANT_ADMIN);
         ServiceAccount account = accounts.find(actor.tenant(), id).orElseThrow(() -> new NotFound("Service account", id));
         if (accounts.revoke(actor.tenant(), id, clock.instant())) {
             audit.record(actor, "service-account.revoked", "service-account", id, account.clientId());
         }
+        return accounts.find(actor.tenant(), id).orElseThrow();
     }
 
     /** Demo data: a service account with a known secret. */

@@ -1,6 +1,7 @@
 package io.peerdesk.domain.tenancy;
 
 import io.peerdesk.domaintest.DomainTestApplication;
+import io.peerdesk.domain.audit.AuditEvent;
 import io.peerdesk.domain.audit.AuditLog;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.Conflict;
@@ -108,8 +109,13 @@ class TenancyTests {
         assertThat(passwords.matches(issued.clientSecret(), login.secretHash())).isTrue();
 
         assertThatThrownBy(() -> serviceAccounts.revoke(globexAdmin, issued.account().id())).isInstanceOf(NotFound.class);
-        serviceAccounts.revoke(acmeAdmin, issued.account().id());
+        ServiceAccount revoked = serviceAccounts.revoke(acmeAdmin, issued.account().id());
+        assertThat(revoked.active()).isFalse();
         assertThat(serviceAccounts.findActiveLogin(issued.account().clientId())).isEmpty();
+
+        assertThat(serviceAccounts.revoke(acmeAdmin, issued.account().id()).revokedAt()).isEqualTo(revoked.revokedAt());
+        assertThat(audit.forObject(acme.id(), "service-account", issued.account().id()))
+                .extracting(AuditEvent::action).containsExactlyInAnyOrder("service-account.created", "service-account.revoked");
     }
 
     private static NewMember member(String username, Role... roles) {

@@ -1,5 +1,6 @@
 package io.peerdesk.web.support;
 
+import io.peerdesk.domain.support.InvalidInput;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
@@ -7,15 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A form's binding and Bean Validation errors as field → message, the shape page templates show
- * next to each field (the same shape as a domain InvalidInput's field errors). A value that does
- * not convert (a word in a number field) gets a plain message instead of Spring's type error text.
+ * Form errors as page templates show them next to each field: a form's binding and Bean
+ * Validation errors as field → message (the same shape as a domain {@link InvalidInput}), and a
+ * domain service's refusal added to a form's errors.
  */
 public final class FormErrors {
 
     private FormErrors() {
     }
 
+    /** Binding and validation errors as field → message; a value that does not convert gets a plain message. */
     public static Map<String, String> of(BindingResult binding) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : binding.getFieldErrors()) {
@@ -23,6 +25,20 @@ public final class FormErrors {
                     error.isBindingFailure() ? unreadable(binding, error.getField()) : error.getDefaultMessage());
         }
         return errors;
+    }
+
+    /**
+     * Adds each of the refusal's field messages to the form's errors; a message for a field the
+     * form does not have becomes a form-wide error.
+     */
+    public static void reject(BindingResult form, InvalidInput refusal) {
+        refusal.fieldErrors().forEach((field, message) -> {
+            if (form.getFieldType(field) != null) {
+                form.rejectValue(field, "invalid", message);
+            } else {
+                form.reject("invalid", message);
+            }
+        });
     }
 
     private static String unreadable(BindingResult binding, String field) {

@@ -35,8 +35,9 @@ public record PortalProperties(String baseUrl, Path dataDir, String secretKey, S
      * @param tenantClaim the token claim naming the user's tenant (its slug)
      * @param rolesClaim  the token claim listing the user's roles
      * @param clientSecret the portal's own client secret at the embedded identity provider
+     * @param issuer      an external provider's issuer: API tokens must name it in {@code iss} (optional)
      */
     public record Identity(@DefaultValue("true") boolean embedded, @DefaultValue("tenant") String tenantClaim,
-                           @DefaultValue("roles") String rolesClaim, String clientSecret) {
+                           @DefaultValue("roles") String rolesClaim, String clientSecret, String issuer) {
     }
 }

@@ -35,6 +35,15 @@ class SignInIT extends PortalTest {
     }
 
     @Test
+    void failedSignInLandsOnAPageThatSaysSoInsteadOfStartingOver() {
+        // a callback the portal did not ask for (no authorization request in the session)
+        PortalSession.Page failed = PortalSession.anonymous(BASE_URL).get("/login/oauth2/code/portal?code=forged&state=forged");
+
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(failed.body()).contains("Sign-in did not complete");
+    }
+
+    @Test
     void serviceAccountGetsATokenScopedToItsTenant() {
         ApiClient api = ApiClient.clientCredentials(BASE_URL, "acme-automation", "acme-automation-secret");
 
@@ -64,8 +73,19 @@ class SignInIT extends PortalTest {
 
     @Test
     void healthIsPublicButOtherActuatorEndpointsAreNot() {
-        assertThat(ApiClient.withToken(BASE_URL, null).get("/actuator/health").status()).isEqualTo(200);
-        assertThat(signIn("alice").get("/actuator/metrics").status()).isEqualTo(403);
-        assertThat(signIn("operator").get("/actuator/metrics").status()).isEqualTo(200);
+        ApiClient.Response health = ApiClient.withToken(BASE_URL, null).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        assertThat(health.body().has("components")).as("no details for anonymous callers").isFalse();
+        assertThat(ApiClient.withToken(BASE_URL, null).get("/actuator/health/liveness").status()).isEqualTo(200);
+
+        PortalSession alice = signIn("alice");
+        assertThat(alice.get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(alice.get("/actuator/info").status()).isEqualTo(403);
+        assertThat(alice.get("/actuator/health").body()).doesNotContain("\"components\"");
+
+        PortalSession operator = signIn("operator");
+        assertThat(operator.get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(operator.get("/actuator/health").body()).contains("\"components\"").contains("\"db\"");
     }
 }

@@ -34,6 +34,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 class SecurityConfig {
 
     static final String LOGIN_ENTRY = "/oauth2/authorization/portal";
+    static final String SIGN_IN_FAILED = "/login?failed";
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -84,7 +85,10 @@ class SecurityConfig {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("PLATFORM_ADMIN")
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole("PLATFORM_ADMIN")
                         .anyRequest().authenticated())
-                .oauth2Login(o -> o.loginPage(LOGIN_ENTRY).userInfoEndpoint(u -> u.userAuthoritiesMapper(identities)))
+                // a failed sign-in lands on a page that says so: back at LOGIN_ENTRY it would go
+                // straight to the provider again, which still has its session, and loop
+                .oauth2Login(o -> o.loginPage(LOGIN_ENTRY).failureUrl(SIGN_IN_FAILED)
+                        .userInfoEndpoint(u -> u.userAuthoritiesMapper(identities)))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 request -> "true".equals(request.getHeader("HX-Request")))
