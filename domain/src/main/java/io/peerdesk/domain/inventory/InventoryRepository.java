@@ -96,8 +96,8 @@ class InventoryRepository {
         }
     }
 
-    /** The rows of one sync, table by table. */
-    private final class Rows {
+    /** The rows of one sync, table by table (detached records; the batch attaches them). */
+    private static final class Rows {
         final List<VpcRecord> vpcs = new ArrayList<>();
         final List<VpcCidrBlockRecord> cidrBlocks = new ArrayList<>();
         final List<VpcSubnetRecord> subnets = new ArrayList<>();
@@ -112,7 +112,7 @@ class InventoryRepository {
 
         void add(SyncTarget account, Vpc vpc, Instant at) {
             UUID id = VpcId.of(account.id(), vpc.region(), vpc.vpcId()).value();
-            VpcRecord row = db.newRecord(VPC);
+            VpcRecord row = new VpcRecord();
             row.setId(id);
             row.setTenantId(account.tenant().value());
             row.setAccountId(account.id().value());
@@ -137,7 +137,7 @@ class InventoryRepository {
         }
 
         private VpcCidrBlockRecord cidrBlock(UUID vpc, int seq, CidrBlock block) {
-            VpcCidrBlockRecord row = db.newRecord(VPC_CIDR_BLOCK);
+            VpcCidrBlockRecord row = new VpcCidrBlockRecord();
             row.setVpcId(vpc);
             row.setSeq(seq);
             row.setCidr(block.cidr());
@@ -151,7 +151,7 @@ class InventoryRepository {
         }
 
         private VpcSubnetRecord subnet(UUID vpc, Subnet s) {
-            VpcSubnetRecord row = db.newRecord(VPC_SUBNET);
+            VpcSubnetRecord row = new VpcSubnetRecord();
             row.setVpcId(vpc);
             row.setCloudId(s.subnetId());
             row.setName(cut(s.name(), 256));
@@ -165,7 +165,7 @@ class InventoryRepository {
 
         private void addRouteTable(UUID vpc, RouteTable t) {
             UUID id = UUID.randomUUID();
-            VpcRouteTableRecord row = db.newRecord(VPC_ROUTE_TABLE);
+            VpcRouteTableRecord row = new VpcRouteTableRecord();
             row.setId(id);
             row.setVpcId(vpc);
             row.setCloudId(t.routeTableId());
