@@ -11,7 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -52,13 +55,7 @@ public class CloudAccounts {
     @Transactional
     public CloudAccount register(Actor actor, NewCloudAccount account) {
         actor.require(Role.NETWORK_ADMIN);
-        validation.check(account);
-        List<String> regions = account.regions().stream().map(String::strip).distinct().toList();
-        List<String> unknown = regions.stream().filter(r -> !Regions.isKnown(r)).toList();
-        if (!unknown.isEmpty()) {
-            throw new InvalidInput("regions", "unknown region " + String.join(", ", unknown)
-                    + "; regions look like us-east-1 or eu-west-1");
-        }
+        List<String> regions = check(account);
         if (accounts.accountIdTaken(account.accountId())) {
             throw new InvalidInput("accountId", "the account " + account.accountId() + " is already registered in the portal");
         }
@@ -68,6 +65,27 @@ public class CloudAccounts {
         audit.record(actor, "cloud-account.registered", "cloud-account", id,
                 account.accountId() + " (" + account.name().strip() + ") in " + String.join(", ", regions));
         return get(actor, id);
+    }
+
+    /** Every field's problem at once: Bean Validation, then the regions against the known list. */
+    private List<String> check(NewCloudAccount account) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            validation.check(account);
+        } catch (InvalidInput e) {
+            errors.putAll(e.fieldErrors());
+        }
+        List<String> regions = account.regions() == null ? List.of()
+                : account.regions().stream().filter(Objects::nonNull).map(String::strip).distinct().toList();
+        List<String> unknown = regions.stream().filter(r -> !Regions.isKnown(r)).toList();
+        if (!unknown.isEmpty()) {
+            errors.putIfAbsent("regions", "unknown region " + String.join(", ", unknown)
+                    + "; regions look like us-east-1 or eu-west-1");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return regions;
     }
 
     /** Replaces the access key; the next sync uses it. */

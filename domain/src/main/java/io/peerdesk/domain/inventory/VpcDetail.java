@@ -26,6 +26,11 @@ public record VpcDetail(VpcId id, CloudAccountId accountId, String accountNumber
         return vpc.securityGroups().stream().filter(g -> g.groupId().equals(groupId)).findFirst().map(SecurityGroup::name);
     }
 
+    /** The name (or id) of the route table a subnet uses, or "-" when the VPC has none. */
+    public String routeTableLabel(String subnetId) {
+        return routeTableOf(subnetId).map(RouteTable::label).orElse("-");
+    }
+
     /** The route table a subnet uses: its own association, else the VPC's main table. */
     public Optional<RouteTable> routeTableOf(String subnetId) {
         return vpc.routeTables().stream().filter(t -> t.subnetIds().contains(subnetId)).findFirst()

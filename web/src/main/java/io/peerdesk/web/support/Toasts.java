@@ -16,7 +16,8 @@ public final class Toasts {
     private Toasts() {
     }
 
-    public record Toast(String kind, String message) {
+    /** Serializable: a flash attribute lives in the (JDBC-stored) session until the redirect is followed. */
+    public record Toast(String kind, String message) implements java.io.Serializable {
     }
 
     public static boolean isHtmx(HttpServletRequest request) {
