@@ -91,9 +91,22 @@ public final class PortalSession {
      * response (a fragment, usually) is returned as is. A value may be a collection (checkboxes).
      */
     public Page htmxPost(String from, String path, Map<String, ?> fields) {
-        String token = csrf(get(from).body());
-        return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").header("X-CSRF-TOKEN", token)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(form(fields)));
+        return htmxPost(from, path, null, fields);
+    }
+
+    /** POST as HTMX does with no fields, naming the element it swaps ({@code HX-Target}); no redirects followed. */
+    public Page htmxPost(String from, String path, String target) {
+        return htmxPost(from, path, target, Map.of());
+    }
+
+    private Page htmxPost(String from, String path, String target, Map<String, ?> fields) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", csrf(get(from).body()))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (target != null) {
+            request.header("HX-Target", target);
+        }
+        return send(request.POST(form(fields)));
     }
 
     /** POST a form with no CSRF token at all, as a forged cross-site request would; no redirects followed. */
