@@ -141,9 +141,7 @@ class InventoryApi {
     Page vpcs(Actor actor, @RequestParam(required = false) String search, @RequestParam(required = false) String account,
               @RequestParam(required = false) String region, @RequestParam(required = false) String state,
               @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
-        VpcFilter filter = new VpcFilter();
-        filter.setAccount(account);
-        VpcPage result = inventory.vpcs(actor, new VpcQuery(search, filter.toQuery().account(), region, state, page, size));
+        VpcPage result = inventory.vpcs(actor, new VpcQuery(search, VpcFilter.accountFilter(account), region, state, page, size));
         return new Page(result.items().stream().map(Vpc::of).toList(), result.page(), result.size(), result.total(),
                 result.pages());
     }

@@ -16,7 +16,7 @@ public class VpcFilter {
     private Integer page;
 
     VpcQuery toQuery() {
-        return new VpcQuery(search, accountId(), region, state, page == null ? 1 : page, VpcQuery.DEFAULT_SIZE);
+        return new VpcQuery(search, accountFilter(account), region, state, page == null ? 1 : page, VpcQuery.DEFAULT_SIZE);
     }
 
     /** This filter's URL for another page. */
@@ -32,12 +32,13 @@ public class VpcFilter {
         return url.encode().build().toUriString();
     }
 
-    private CloudAccountId accountId() {
+    /** The account filter of a query string: none when blank, a field error when it is no account id at all. */
+    static CloudAccountId accountFilter(String account) {
         if (account == null || account.isBlank()) {
             return null;
         }
         try {
-            return CloudAccountId.parse(account);
+            return CloudAccountId.parse(account.strip());
         } catch (NotFound e) {
             throw new InvalidInput("account", "there is no such account");
         }

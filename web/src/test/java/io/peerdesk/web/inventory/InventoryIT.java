@@ -5,6 +5,15 @@ import io.peerdesk.web.PortalSession;
 import io.peerdesk.web.PortalTest;
 import org.junit.jupiter.api.Test;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+import java.net.URI;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,8 +74,8 @@ class InventoryIT extends PortalTest {
         assertThat(refused.body()).contains("an account id is exactly 12 digits", "at most 100 characters",
                 "choose at least one region", "an access key id has no spaces", "aria-invalid=\"true\"")
                 .doesNotContain("not-shown-again");
-        assertThat(anton.get("/accounts").body()).doesNotContain("12345\"").contains("111111111111");
-        assertThat(api().get("/api/v1/cloud-accounts").body()).hasSize(1);
+        assertThat(anton.get("/accounts").body()).contains("111111111111").doesNotContain("<code>12345</code>");
+        assertThat(api().get("/api/v1/cloud-accounts").body().toString()).doesNotContain("\"12345\"");
     }
 
     @Test
@@ -181,6 +190,43 @@ class InventoryIT extends PortalTest {
         assertThat(prod.body().get("networkAcls").get(0).get("entries").size()).isEqualTo(8);
         assertThat(api.get("/api/v1/vpcs?search=" + "x".repeat(101)).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/vpcs?page=zero").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRouteToAPeeringThatIsNotActiveIsHighlightedAsABlackhole() {
+        String account = "8" + String.format("%011d", System.nanoTime() % 100_000_000_000L);
+        String name = "blackhole-" + account.substring(6);
+        String pcx;
+        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + SIMULATOR_PORT))
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "open-mode")))
+                .build()) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.200.0.0/16").tagSpecifications(t -> t
+                    .resourceType(ResourceType.VPC).tags(Tag.builder().key("Name").value(name).build()))).vpc().vpcId();
+            String peer = ec2.createVpc(r -> r.cidrBlock("10.201.0.0/16")).vpc().vpcId();
+            pcx = ec2.createVpcPeeringConnection(r -> r.vpcId(vpc).peerVpcId(peer)).vpcPeeringConnection()
+                    .vpcPeeringConnectionId();
+            String table = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpc))).routeTables().get(0)
+                    .routeTableId();
+            ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("10.201.0.0/16").vpcPeeringConnectionId(pcx));
+        }
+        ApiClient api = api();
+        String id = api.post("/api/v1/cloud-accounts", Map.of("accountId", account, "name", "Peering lab",
+                "regions", java.util.List.of("us-east-1"), "accessKeyId", account, "secretAccessKey", "x"))
+                .body().get("id").asText();
+        try {
+            assertThat(api.post("/api/v1/cloud-accounts/" + id + "/sync", "{}").status()).isEqualTo(200);
+            PortalSession alice = signIn("alice");
+
+            String page = alice.get(vpcLink(alice.get("/vpcs?search=" + name).body(), name)).body();
+
+            assertThat(page).contains("1 blackhole");
+            Matcher row = Pattern.compile("<tr class=\"blackhole\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+            assertThat(row.find()).as("a highlighted row").isTrue();
+            assertThat(row.group(1)).contains("10.201.0.0/16", pcx, "badge blackhole");
+        } finally {
+            api.delete("/api/v1/cloud-accounts/" + id);
+        }
     }
 
     private static ApiClient api() {
