@@ -1,5 +1,6 @@
 package io.peerdesk.web.inventory;
 
+import io.peerdesk.domain.audit.AuditLog;
 import io.peerdesk.domain.inventory.CloudAccount;
 import io.peerdesk.domain.inventory.CloudAccountId;
 import io.peerdesk.domain.inventory.CloudAccounts;
@@ -29,10 +30,12 @@ class AccountsController {
 
     private final CloudAccounts accounts;
     private final Inventory inventory;
+    private final AuditLog audit;
 
-    AccountsController(CloudAccounts accounts, Inventory inventory) {
+    AccountsController(CloudAccounts accounts, Inventory inventory, AuditLog audit) {
         this.accounts = accounts;
         this.inventory = inventory;
+        this.audit = audit;
     }
 
     @GetMapping("/accounts")
@@ -118,6 +121,7 @@ class AccountsController {
         model.addAttribute("vpcs", inventory.vpcs(actor,
                 new VpcQuery(null, account.id(), null, null, 1, VpcQuery.MAX_SIZE)));
         model.addAttribute("form", form);
+        model.addAttribute("events", audit.forObject(actor.tenant(), "cloud-account", account.id()));
         return "inventory/account";
     }
 }

@@ -144,6 +144,9 @@ class InventoryIT extends PortalTest {
             ivan.post("/accounts/" + id, "/accounts/" + id + "/sync", Map.of());
         }
         assertThat(ivan.get("/vpcs").body()).doesNotContain("The last sync of");
+        assertThat(ivan.get("/accounts/" + id).body())
+                .as("the account's history shows the credential changes, by whom")
+                .contains("cloud-account.credentials-replaced", "ivan");
     }
 
     @Test
