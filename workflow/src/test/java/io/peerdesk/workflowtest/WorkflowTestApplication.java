@@ -2,20 +2,20 @@ package io.peerdesk.workflowtest;
 
 import io.peerdesk.domain.peering.PeeringLifecycle;
 import io.peerdesk.domain.support.TestClock;
+import org.jooq.conf.RenderQuotedNames;
 import org.mockito.Mockito;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
-import org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration;
+import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The workflow module alone: the engine on an in-memory H2 database, the processes, delegates and
- * facade, and a Mockito mock in place of the domain's {@link PeeringLifecycle}. Outside
- * io.peerdesk.workflow so nothing scans it.
+ * The workflow module alone: the engine and the portal's migrations (for the inbox's table) on an
+ * in-memory H2 database, the processes, delegates and facade, and a Mockito mock in place of the
+ * domain's {@link PeeringLifecycle}. Outside io.peerdesk.workflow so nothing scans it.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(exclude = {FlywayAutoConfiguration.class, JooqAutoConfiguration.class})
+@EnableAutoConfiguration
 public class WorkflowTestApplication {
 
     @Bean
@@ -26,5 +26,10 @@ public class WorkflowTestApplication {
     @Bean
     TestClock clock() {
         return new TestClock();
+    }
+
+    @Bean
+    DefaultConfigurationCustomizer portableNames() {
+        return c -> c.settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
     }
 }

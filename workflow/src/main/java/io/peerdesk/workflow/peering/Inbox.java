@@ -2,81 +2,59 @@ package io.peerdesk.workflow.peering;
 
 import io.peerdesk.domain.peering.PeeringRequestId;
 import io.peerdesk.domain.support.Actor;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Open tasks by candidate group, straight from the engine's task table (indexed by group, sorted by
- * due date, one page at a time): the actor sees exactly the tasks of the actor's tenant and roles.
+ * An actor's open tasks: those of the actor's tenant whose kind the actor's roles allow. Lists come
+ * from the inbox's own table (one index range per tenant, by deadline); the engine's task query by
+ * candidate group has to join and sort all of a tenant's tasks for every page, which with thousands
+ * of open tasks is too slow on PostgreSQL (see InboxBenchmark). A single task is looked up in the
+ * engine by id and candidate group.
  */
 @Component
 class Inbox {
 
     private static final String[] PROCESSES = {PeeringRequestProcess.KEY, PeeringChangeProcess.KEY};
 
+    private final InboxRepository rows;
     private final TaskService tasks;
-    private final RuntimeService runtime;
 
-    Inbox(TaskService tasks, RuntimeService runtime) {
+    Inbox(InboxRepository rows, TaskService tasks) {
+        this.rows = rows;
         this.tasks = tasks;
-        this.runtime = runtime;
     }
 
     List<InboxTask> page(Actor actor, int first, int max) {
-        if (actor.roles().isEmpty()) {
-            return List.of();
-        }
-        List<Task> page = query(actor).orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(first, max);
-        Map<String, String> requestIds = requestIds(page);
-        return page.stream().map(task -> new InboxTask(task.getId(),
-                        PeeringRequestId.parse(requestIds.get(task.getProcessInstanceId())),
-                        TaskKind.of(task.getTaskDefinitionKey()).orElseThrow(),
-                        task.getDueDate().toInstant(), task.getCreateTime().toInstant()))
-                .toList();
+        Set<TaskKind> kinds = TaskKind.doneBy(actor);
+        return kinds.isEmpty() ? List.of() : rows.findOpenFor(actor.tenant(), kinds, first, max);
     }
 
     long count(Actor actor) {
-        return actor.roles().isEmpty() ? 0 : query(actor).count();
-    }
-
-    /** The open task, if the actor may do it. */
-    Optional<Task> task(Actor actor, String taskId) {
-        return actor.roles().isEmpty() ? Optional.empty() : Optional.ofNullable(query(actor).taskId(taskId).singleResult());
+        Set<TaskKind> kinds = TaskKind.doneBy(actor);
+        return kinds.isEmpty() ? 0 : rows.countOpenFor(actor.tenant(), kinds);
     }
 
     /** The actor's open task on a request (or on a change of its peering), if any. */
     Optional<InboxTask> taskOn(Actor actor, PeeringRequestId id) {
+        Set<TaskKind> kinds = TaskKind.doneBy(actor);
+        return kinds.isEmpty() ? Optional.empty() : rows.findOpenOn(actor.tenant(), kinds, id);
+    }
+
+    /** The open task, if the actor may do it. */
+    Optional<Task> task(Actor actor, String taskId) {
         if (actor.roles().isEmpty()) {
             return Optional.empty();
         }
-        return query(actor).processInstanceBusinessKey(id.toString()).orderByDueDate().asc().listPage(0, 1).stream()
-                .findFirst()
-                .map(task -> new InboxTask(task.getId(), id, TaskKind.of(task.getTaskDefinitionKey()).orElseThrow(),
-                        task.getDueDate().toInstant(), task.getCreateTime().toInstant()));
-    }
-
-    private TaskQuery query(Actor actor) {
-        return tasks.createTaskQuery()
+        return Optional.ofNullable(tasks.createTaskQuery()
                 .processDefinitionKeyIn(PROCESSES)
-                .taskCandidateGroupIn(TaskKind.candidateGroups(actor));
-    }
-
-    private Map<String, String> requestIds(List<Task> page) {
-        if (page.isEmpty()) {
-            return Map.of();
-        }
-        Set<String> processIds = page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        return runtime.createProcessInstanceQuery().processInstanceIds(processIds).list().stream()
-                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+                .taskCandidateGroupIn(TaskKind.candidateGroups(actor))
+                .taskId(taskId)
+                .singleResult());
     }
 }

@@ -18,8 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @AutoConfiguration(after = CamundaBpmAutoConfiguration.class)
 @ConditionalOnBean(PeeringLifecycle.class)
 @EnableConfigurationProperties(PeeringWorkflowProperties.class)
-@Import({PeeringWorkflow.class, Inbox.class, Decisions.class, Timelines.class, RequestParties.class,
-        RequestConnection.class, RevalidateRequest.class, CheckSecurityReview.class, SendReminder.class,
+@Import({PeeringWorkflow.class, Inbox.class, InboxRepository.class, InboxEntries.class, Decisions.class,
+        Timelines.class, RequestParties.class, RequestConnection.class, RevalidateRequest.class, CheckSecurityReview.class, SendReminder.class,
         ExpireRequest.class, CancelRequest.class, RejectRequest.class, ProvisionPeering.class, VerifyPeering.class,
         CompensatePeering.class, ActivatePeering.class, TearDownPeering.class,
         ApplyChange.class, CompleteChange.class, RevertChange.class})

@@ -5,8 +5,11 @@ import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.support.TenantId;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an open task asks, and who may do it: members with the task's role in the tenant named by
@@ -43,6 +46,12 @@ public enum TaskKind {
     /** The candidate group the models assign, e.g. {@code tenant:<id>:APPROVER}. */
     static String candidateGroup(TenantId tenant, Role role) {
         return "tenant:" + tenant + ":" + role.name();
+    }
+
+    /** The kinds of task the actor's roles allow. */
+    static Set<TaskKind> doneBy(Actor actor) {
+        return Arrays.stream(values()).filter(kind -> actor.has(kind.role))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(TaskKind.class)));
     }
 
     /** Every candidate group the actor belongs to: one per role in the actor's tenant. */

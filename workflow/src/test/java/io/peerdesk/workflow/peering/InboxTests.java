@@ -77,6 +77,22 @@ class InboxTests extends ProcessTest {
         assertThat(workflow.countOpenTasks(alice)).isZero();
     }
 
+    @Test
+    void decidedCancelledAndExpiredRequestsLeaveTheInbox() {
+        Instant now = Instant.now();
+        PeeringRequestId decided = file(accepter, now.plus(Duration.ofDays(1)));
+        PeeringRequestId cancelled = file(accepter, now.plus(Duration.ofDays(2)));
+        PeeringRequestId expired = file(accepter, now.plus(Duration.ofDays(3)));
+        PeeringRequestId open = file(accepter, now.plus(Duration.ofDays(4)));
+
+        decide(arthur, process(PeeringRequestProcess.KEY, decided), TASK_APPROVE_REQUEST, false);
+        workflow.cancel(alice, cancelled);
+        runJob(process(PeeringRequestProcess.KEY, expired), PeeringRequestProcess.TIMER_REQUEST_EXPIRED);
+
+        assertThat(workflow.openTasks(arthur)).extracting(InboxTask::requestId).containsExactly(open);
+        assertThat(workflow.countOpenTasks(arthur)).isOne();
+    }
+
     private PeeringRequestId file(TenantId to, Instant expiresAt) {
         PeeringRequestId id = newId();
         when(lifecycle.requestConnection(id)).thenReturn(expiresAt);

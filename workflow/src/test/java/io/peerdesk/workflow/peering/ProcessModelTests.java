@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +27,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The house rules for the models, so that a model edited in a modeler still fits the code: file
  * name = process id, history time to live, readable ids and names, a diagram for every element,
- * delegates that exist, deadlines and candidate groups on user tasks, retries on asynchronous steps.
+ * delegates that exist, deadlines, candidate groups and the inbox's listeners on user tasks, retries on
+ * asynchronous steps.
  */
 class ProcessModelTests extends ProcessTest {
 
@@ -86,6 +89,11 @@ class ProcessModelTests extends ProcessTest {
             }
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
+                    .as(task.getId() + " keeps the inbox")
+                    .extracting(CamundaTaskListener::getCamundaEvent, CamundaTaskListener::getCamundaDelegateExpression)
+                    .containsExactlyInAnyOrder(tuple("create", "${peeringInbox}"), tuple("complete", "${peeringInbox}"),
+                            tuple("delete", "${peeringInbox}"));
             assertThat(task.getCamundaCandidateGroups()).as(task.getId()).matches("tenant:\\$\\{\\w+}:[A-Z_]+");
             assertThat(task.getCamundaDueDate()).as(task.getId()).isNotBlank();
             assertThat(TaskKind.of(task.getId())).as(task.getId()).isPresent();
