@@ -105,6 +105,7 @@ create table peering_rule (
 create table peering_applied (
     id                 uuid                     not null primary key,
     request_id         uuid                     not null references peering_request (id) on delete cascade,
+    seq                integer                  not null,   -- the order it was applied in
     kind               varchar(5)               not null,
     side               varchar(9)               not null,
     resource_id        varchar(64)              not null,   -- rtb-… or sg-…
@@ -119,7 +120,7 @@ create table peering_applied (
     constraint peering_applied_kind check (kind in ('ROUTE', 'RULE')),
     constraint peering_applied_side check (side in ('REQUESTER', 'ACCEPTER'))
 );
-create index peering_applied_request_ix on peering_applied (request_id);
+create unique index peering_applied_request_ix on peering_applied (request_id, seq);
 
 -- in-portal notifications: to a tenant's members holding a role, or to one member; each member
 -- marks what it has read

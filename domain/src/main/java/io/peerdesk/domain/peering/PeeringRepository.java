@@ -241,6 +241,7 @@ class PeeringRepository {
     void insertApplied(PeeringRequestId id, AppliedEntry e) {
         db.insertInto(PEERING_APPLIED)
                 .set(PEERING_APPLIED.ID, e.id()).set(PEERING_APPLIED.REQUEST_ID, id.value())
+                .set(PEERING_APPLIED.SEQ, nextSeq(id, PEERING_APPLIED.REQUEST_ID, PEERING_APPLIED.SEQ))
                 .set(PEERING_APPLIED.KIND, e.kind().name()).set(PEERING_APPLIED.SIDE, e.side().name())
                 .set(PEERING_APPLIED.RESOURCE_ID, e.resourceId()).set(PEERING_APPLIED.CIDR, e.cidr())
                 .set(PEERING_APPLIED.TARGET, e.target()).set(PEERING_APPLIED.PROTOCOL, e.protocol())
@@ -289,7 +290,7 @@ class PeeringRepository {
                     PEERING_APPLIED.TO_PORT, PEERING_APPLIED.CLOUD_RULE_ID, PEERING_APPLIED.APPLIED_AT,
                     PEERING_APPLIED.REMOVED_AT)
                     .from(PEERING_APPLIED).where(PEERING_APPLIED.REQUEST_ID.eq(PEERING_REQUEST.ID))
-                    .orderBy(PEERING_APPLIED.APPLIED_AT, PEERING_APPLIED.ID))
+                    .orderBy(PEERING_APPLIED.SEQ))
             .as("applied")
             .convertFrom(rows -> rows.map(r -> new AppliedEntry(r.value1(), AppliedEntry.Kind.valueOf(r.value2()),
                     PeeringSide.valueOf(r.value3()), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),

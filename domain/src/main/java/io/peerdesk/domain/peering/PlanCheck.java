@@ -85,6 +85,7 @@ final class PlanCheck {
         if (!Blocks.inside(destination, peerBlocks)) {
             problems.add(new PeeringProblem(field, destination + " is not inside " + peer.label() + " ("
                     + Blocks.list(peerBlocks) + "): a route through the peering can only lead into the other VPC."));
+            return;
         }
         Blocks.overlapping(destination, Blocks.of(own.vpc().cidrBlocks())).ifPresent(block -> problems.add(
                 new PeeringProblem(field, destination + " overlaps " + own.label() + "'s own block " + block
