@@ -91,6 +91,77 @@ class PeeringLifecycleTests extends PeeringTestBase {
     }
 
     @Test
+    void thePendingRequestWaitsInTheAcceptersInboxUntilDecided() {
+        PeeringRequestId id = submit();
+        assertThat(peerings.list(world.accepter.approver(), PeeringFilter.inbox())).isEmpty();
+        lifecycle.requestConnection(id);
+
+        assertThat(peerings.list(world.accepter.approver(), PeeringFilter.inbox())).extracting(PeeringRow::id)
+                .containsExactly(id);
+        assertThat(peerings.list(world.requester.requester(), PeeringFilter.all())).singleElement().satisfies(row -> {
+            assertThat(row.yourSide()).isEqualTo(PeeringSide.REQUESTER);
+            assertThat(row.waitingOn()).isEqualTo(WaitingOn.ACCEPTER);
+            assertThat(row.waitingOnYou()).isFalse();
+        });
+        lifecycle.remind(id);
+        assertThat(notes(world.accepter.approver())).anyMatch(n -> n.startsWith("Reminder: the peering request"));
+        lifecycle.decide(world.accepter.approver(), id, new Decision(true, null));
+        assertThat(peerings.list(world.accepter.approver(), PeeringFilter.inbox())).isEmpty();
+    }
+
+    @Test
+    void anUndecidedRequestExpiresAndItsConnectionIsDeleted() {
+        PeeringRequestId id = submit();
+        lifecycle.requestConnection(id);
+
+        lifecycle.expire(id);
+        lifecycle.expire(id);
+
+        PeeringRequest expired = peerings.get(world.requester.requester(), id);
+        assertThat(expired.state()).isEqualTo(PeeringState.EXPIRED);
+        assertThat(connection(expired).live()).isFalse();
+        assertThat(notes(world.accepter.approver())).anyMatch(n -> n.contains("expired undecided"));
+        assertThatThrownBy(() -> lifecycle.decide(world.accepter.approver(), id, new Decision(true, null)))
+                .isInstanceOf(Conflict.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void aChangeOfAnActivePeeringIsCheckedAndAwaitsTheOtherSide() {
+        PeeringRequestId id = active();
+        PlannedRule ssh = new PlannedRule(PeeringSide.ACCEPTER, world.accepterGroup(), "tcp", 22, 22, "10.10.0.0/16");
+        PlannedRule snmp = new PlannedRule(PeeringSide.ACCEPTER, world.accepterGroup(), "udp", 161, 161, "10.10.0.0/16");
+
+        assertThatThrownBy(() -> peerings.requestChange(world.requester.requester(), id,
+                new PeeringChange(List.of(), List.of(), List.of(ssh), List.of(), "ssh for operations")))
+                .isInstanceOfSatisfying(io.peerdesk.domain.support.InvalidInput.class,
+                        e -> assertThat(e.fieldErrors().get("addRules[0]")).contains("tcp 22 is not allowed by the contract"));
+        peerings.requestChange(world.requester.requester(), id, new PeeringChange(List.of(), List.of(), List.of(snmp),
+                List.of(), "monitoring"));
+
+        PeeringRequest changing = peerings.get(world.accepter.approver(), id);
+        assertThat(changing.state()).isEqualTo(PeeringState.CHANGING);
+        assertThat(changing.waitingOnYou()).isTrue();
+        assertThat(changing.pendingChange().addRules()).containsExactly(snmp);
+        assertThat(changing.pendingChange().reason()).isEqualTo("monitoring");
+        assertThat(changing.rules()).doesNotContain(snmp);
+    }
+
+    @Test
+    void aVpcWithTheMostActivePeeringsMayNotFileAnother() {
+        FreshWorld busy = FreshWorld.create(this, ACTIVE_QUOTA + 1, p -> p);
+        for (int i = 0; i < ACTIVE_QUOTA; i++) {
+            PeeringRequestId id = peerings.submit(busy.requester.requester(), busy.request(busy.accepterVpcs.get(i)), null).id();
+            lifecycle.requestConnection(id);
+            lifecycle.decide(busy.accepter.approver(), id, new Decision(true, null));
+        }
+
+        assertThat(peerings.validate(busy.requester.requester(), busy.request(busy.accepterVpcs.get(ACTIVE_QUOTA))))
+                .containsExactly(new PeeringProblem("requesterVpc", busy.requesterVpc.vpc().label() + " already has "
+                        + ACTIVE_QUOTA + " active peerings, the most the cloud allows per VPC (" + ACTIVE_QUOTA
+                        + "). Tear one down first."));
+    }
+
+    @Test
     void aProvisioningRetryAfterAThrottledCallAppliesEachEntryOnce() {
         PeeringRequestId id = approved();
         FlakyCloud.failNext("authorizeSecurityGroupIngress", FlakyCloud.throttled("AuthorizeSecurityGroupIngress"));
