@@ -187,12 +187,15 @@ class PeeringSteps implements PeeringLifecycle {
     public List<FlowCheck> verify(PeeringRequestId id) {
         StoredRequest r = load(id);
         expect(r, Set.of(PeeringState.VERIFYING, PeeringState.ACTIVE), "verify");
-        List<FlowCheck> checks = reachabilities.verify(r);
-        List<FlowCheck> failures = checks.stream().filter(c -> !c.reachable()).toList();
-        transactions.run(() -> news.record(PeeringNews.portal(r), r, "peering.verified", failures.isEmpty()
-                ? checks.size() + " flows reachable"
-                : failures.size() + " of " + checks.size() + " flows not reachable: " + String.join("; ",
-                failures.stream().map(f -> f.flow() + " " + f.explanationCodes()).toList())));
+        Reachabilities.Verification verification = reachabilities.verify(r);
+        List<FlowCheck> failures = verification.failures();
+        String outcome = verification.checks().isEmpty() ? "no flow analysed"
+                : failures.isEmpty() ? verification.checks().size() + " flows reachable"
+                : failures.size() + " of " + verification.checks().size() + " flows not reachable: " + String.join("; ",
+                failures.stream().map(f -> f.flow() + " " + f.explanationCodes()).toList());
+        String skipped = verification.notAnalysable().isEmpty() ? ""
+                : "; not analysable: " + String.join(", ", verification.notAnalysable());
+        transactions.run(() -> news.record(PeeringNews.portal(r), r, "peering.verified", outcome + skipped));
         return failures;
     }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  * traffic from the other side into the rule's security group, on the rule's first port. It starts
  * in a subnet of the source VPC that the rule admits and whose route table got a planned route, and
  * goes to the first usable address of a subnet of the destination VPC that such a route leads to
- * and whose route table routes back. ICMP and all-traffic rules have no port to analyse.
+ * and whose route table routes back. ICMP and all-traffic rules have no port to analyse, and the
+ * analysis works within one Region only: such flows are listed as not analysable, not as failures.
  */
 @Component
 class Reachabilities {
@@ -37,11 +38,25 @@ class Reachabilities {
         this.sides = sides;
     }
 
-    List<FlowCheck> verify(StoredRequest r) {
+    /** The flows analysed, and those that cannot be (named with the reason). */
+    record Verification(List<FlowCheck> checks, List<String> notAnalysable) {
+
+        List<FlowCheck> failures() {
+            return checks.stream().filter(c -> !c.reachable()).toList();
+        }
+    }
+
+    Verification verify(StoredRequest r) {
         Map<PeeringSide, Vpc> vpcs = new EnumMap<>(PeeringSide.class);
         List<FlowCheck> checks = new ArrayList<>();
+        List<String> notAnalysable = new ArrayList<>();
         for (PlannedRule rule : r.rules()) {
             if (!rule.protocol().equals("tcp") && !rule.protocol().equals("udp")) {
+                notAnalysable.add(rule.label() + " (only tcp and udp can be analysed)");
+                continue;
+            }
+            if (!r.requester().end().region().equals(r.accepter().end().region())) {
+                notAnalysable.add(rule.label() + " (the analysis works within one Region)");
                 continue;
             }
             PeeringSide from = rule.side().other();
@@ -49,7 +64,7 @@ class Reachabilities {
             Vpc destination = vpcs.computeIfAbsent(rule.side(), side -> sides.vpc(r, side));
             checks.add(check(r, rule, source, destination));
         }
-        return checks;
+        return new Verification(checks, notAnalysable);
     }
 
     private FlowCheck check(StoredRequest r, PlannedRule rule, Vpc source, Vpc destination) {

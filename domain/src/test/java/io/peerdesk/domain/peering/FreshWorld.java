@@ -50,19 +50,25 @@ final class FreshWorld {
     }
 
     static FreshWorld create(PeeringTestBase base, int accepterVpcs, UnaryOperator<ContractProposal> terms) {
+        return create(base, accepterVpcs, terms, "us-east-1");
+    }
+
+    /** With the accepter's VPCs in {@code accepterRegion} (eu-west-1: an inter-Region peering). */
+    static FreshWorld create(PeeringTestBase base, int accepterVpcs, UnaryOperator<ContractProposal> terms,
+                             String accepterRegion) {
         int n = COUNT.incrementAndGet();
         String requesterAccount = PeeringCloud.newAccount();
         String accepterAccount = PeeringCloud.newAccount();
         List<SeedWorld.Vpc> theirs = new ArrayList<>();
         for (int i = 0; i < accepterVpcs; i++) {
-            theirs.add(vpc(accepterName(n, i), "10." + (20 + i) + ".0.0/16", "acc"));
+            theirs.add(vpc(accepterName(n, i), "10." + (20 + i) + ".0.0/16", "acc", accepterRegion));
         }
-        PeeringCloud.seed(new SeedWorld.Account(requesterAccount, "Requester " + n, List.of(vpc("req-" + n, "10.10.0.0/16", "req"))),
+        PeeringCloud.seed(new SeedWorld.Account(requesterAccount, "Requester " + n, List.of(vpc("req-" + n, "10.10.0.0/16", "req", "us-east-1"))),
                 new SeedWorld.Account(accepterAccount, "Accepter " + n, theirs));
         Org requester = base.org("req");
         Org accepter = base.org("acc");
         base.registerAndSync(requester, requesterAccount, "us-east-1");
-        base.registerAndSync(accepter, accepterAccount, "us-east-1");
+        base.registerAndSync(accepter, accepterAccount, accepterRegion);
         ContractId contract = base.contract(requester, accepter, terms.apply(proposal(accepter, base)));
         List<VpcDetail> accepterDetails = new ArrayList<>();
         for (int i = 0; i < accepterVpcs; i++) {
@@ -110,16 +116,16 @@ final class FreshWorld {
         return i == 0 ? "acc-" + n : "acc-" + n + "-" + (i + 1);
     }
 
-    private static SeedWorld.Vpc vpc(String name, String cidr, String prefix) {
+    private static SeedWorld.Vpc vpc(String name, String cidr, String prefix, String region) {
         String net = cidr.substring(0, cidr.indexOf(".0.0/"));
         List<SeedWorld.Subnet> subnets = prefix.equals("req")
-                ? List.of(new SeedWorld.Subnet("req-a", net + ".1.0/24", "us-east-1a"),
-                          new SeedWorld.Subnet("req-b", net + ".2.0/24", "us-east-1b"))
-                : List.of(new SeedWorld.Subnet("acc-a", net + ".1.0/24", "us-east-1a"));
+                ? List.of(new SeedWorld.Subnet("req-a", net + ".1.0/24", region + "a"),
+                          new SeedWorld.Subnet("req-b", net + ".2.0/24", region + "b"))
+                : List.of(new SeedWorld.Subnet("acc-a", net + ".1.0/24", region + "a"));
         List<String> subnetNames = subnets.stream().map(SeedWorld.Subnet::name).toList();
         SeedWorld.SecurityGroup group = new SeedWorld.SecurityGroup(prefix.equals("req") ? "req-app" : "acc-api",
                 "Service", List.of(new SeedWorld.Rule("tcp", "443", cidr, null, "inside the VPC")), List.of());
-        return new SeedWorld.Vpc(name, "us-east-1", cidr, List.of(), false, false, subnets,
+        return new SeedWorld.Vpc(name, region, cidr, List.of(), false, false, subnets,
                 List.of(new SeedWorld.RouteTable(prefix + "-private", subnetNames, false)), List.of(group), List.of());
     }
 

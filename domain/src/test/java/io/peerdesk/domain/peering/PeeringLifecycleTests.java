@@ -76,6 +76,28 @@ class PeeringLifecycleTests extends PeeringTestBase {
     }
 
     @Test
+    void anInterRegionPeeringIsAcceptedInTheAcceptersRegion() {
+        FreshWorld apart = FreshWorld.create(this, 1, p -> p, "eu-west-1");
+        PeeringRequestId id = peerings.submit(apart.requester.requester(), apart.request(), null).id();
+        lifecycle.requestConnection(id);
+        lifecycle.decide(apart.accepter.approver(), id, new Decision(true, null));
+
+        lifecycle.provision(id);
+        assertThat(lifecycle.verify(id)).isEmpty();
+        lifecycle.activate(id);
+
+        PeeringRequest active = peerings.get(apart.accepter.viewer(), id);
+        assertThat(active.accepter().region()).isEqualTo("eu-west-1");
+        assertThat(cloud.describePeeringConnection(PeeringCloud.credentials(apart.accepterAccount), "eu-west-1",
+                active.pcxId()).orElseThrow().active()).isTrue();
+        assertThat(peeringRoutes(live(apart.accepterVpc()))).containsExactly(
+                tuple(apart.accepterTable(), "10.10.0.0/16", active.pcxId(), Route.ACTIVE));
+        assertThat(peerings.timeline(apart.requester.requester(), id)).filteredOn(e -> e.action().equals("peering.verified"))
+                .singleElement().satisfies(e -> assertThat(e.summary()).startsWith("no flow analysed; not analysable: ")
+                        .contains("the analysis works within one Region"));
+    }
+
+    @Test
     void aRetriedConnectionRequestUsesTheConnectionItMadeBefore() {
         PeeringRequestId id = submit();
 
