@@ -4,7 +4,6 @@ import io.peerdesk.domain.cloud.AuthorizedRule;
 import io.peerdesk.domain.cloud.CloudCredentials;
 import io.peerdesk.domain.cloud.CloudFailure;
 import io.peerdesk.domain.cloud.CloudNetwork;
-import io.peerdesk.domain.cloud.IngressRule;
 import io.peerdesk.domain.cloud.PeeringConnection;
 import io.peerdesk.domain.peering.AppliedEntry.Kind;
 import org.springframework.stereotype.Component;
