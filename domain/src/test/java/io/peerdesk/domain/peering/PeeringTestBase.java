@@ -1,0 +1,126 @@
+package io.peerdesk.domain.peering;
+
+import io.peerdesk.domain.audit.AuditLog;
+import io.peerdesk.domain.cloud.CloudNetwork;
+import io.peerdesk.domain.cloud.PeeringCloud;
+import io.peerdesk.domain.cloud.Vpc;
+import io.peerdesk.domain.contract.ContractId;
+import io.peerdesk.domain.contract.ContractProposal;
+import io.peerdesk.domain.contract.Contracts;
+import io.peerdesk.domain.inventory.CloudAccount;
+import io.peerdesk.domain.inventory.CloudAccounts;
+import io.peerdesk.domain.inventory.Inventory;
+import io.peerdesk.domain.inventory.NewCloudAccount;
+import io.peerdesk.domain.inventory.VpcDetail;
+import io.peerdesk.domain.inventory.VpcQuery;
+import io.peerdesk.domain.notification.Notifications;
+import io.peerdesk.domain.support.Actor;
+import io.peerdesk.domain.support.Role;
+import io.peerdesk.domain.support.TestClock;
+import io.peerdesk.domain.tenancy.Tenancy;
+import io.peerdesk.domain.tenancy.Tenant;
+import io.peerdesk.domaintest.DomainTestApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The domain with its EC2 adapter pointed at {@link PeeringCloud} (the demo world plus fresh
+ * accounts), a fault a test can inject ({@link FlakyCloud}), and small quotas so the quota checks
+ * can be reached. Organisations are made fresh per test; their accounts are registered and synced
+ * through the real services.
+ */
+@SpringBootTest(classes = DomainTestApplication.class)
+@Import(FlakyCloud.Config.class)
+abstract class PeeringTestBase {
+
+    static final int OUTSTANDING_QUOTA = 2;
+    static final int ACTIVE_QUOTA = 2;
+
+    @DynamicPropertySource
+    static void cloud(DynamicPropertyRegistry registry) {
+        registry.add("portal.cloud.endpoint", PeeringCloud::endpoint);
+        registry.add("portal.cloud.read-timeout", () -> "5s");
+        registry.add("portal.inventory.scheduled-sync", () -> false);
+        registry.add("portal.peering.activation-poll-interval", () -> "100ms");
+        registry.add("portal.peering.outstanding-per-vpc", () -> OUTSTANDING_QUOTA);
+        registry.add("portal.peering.active-per-vpc", () -> ACTIVE_QUOTA);
+    }
+
+    @Autowired Tenancy tenancy;
+    @Autowired CloudAccounts accounts;
+    @Autowired Inventory inventory;
+    @Autowired Contracts contracts;
+    @Autowired PeeringRequests peerings;
+    @Autowired PeeringLifecycle lifecycle;
+    @Autowired Notifications notifications;
+    @Autowired AuditLog audit;
+    @Autowired CloudNetwork cloud;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void noFaults() {
+        FlakyCloud.reset();
+    }
+
+    /** A tenant with one member per role that matters here; {@code admin} registers accounts and agrees contracts. */
+    record Org(Tenant tenant, Actor admin, Actor requester, Actor approver, Actor reviewer, Actor viewer) {
+    }
+
+    Org org(String name) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Tenant tenant = tenancy.createTenant(name + "-" + run, name + " " + run);
+        return new Org(tenant, actor(tenant, "admin", Role.NETWORK_ADMIN, Role.TENANT_ADMIN),
+                actor(tenant, "requester", Role.REQUESTER), actor(tenant, "approver", Role.APPROVER),
+                actor(tenant, "reviewer", Role.SECURITY_REVIEWER), actor(tenant, "viewer", Role.VIEWER));
+    }
+
+    private static Actor actor(Tenant tenant, String who, Role... roles) {
+        return new Actor(tenant.id(), who + "@" + tenant.slug(), Set.of(roles), "10.0.0.1");
+    }
+
+    CloudAccount registerAndSync(Org org, String accountId, String... regions) {
+        CloudAccount account = accounts.register(org.admin(), new NewCloudAccount(accountId, "Account " + accountId,
+                List.of(regions), accountId, PeeringCloud.SECRET));
+        CloudAccount synced = inventory.sync(org.admin(), account.id());
+        if (synced.sync().errorCode() != null) {
+            throw new IllegalStateException("sync failed: " + synced.sync().error());
+        }
+        return synced;
+    }
+
+    /** Proposed by {@code proposer}'s admin, accepted by {@code partner}'s. */
+    ContractId contract(Org proposer, Org partner, ContractProposal proposal) {
+        ContractId id = contracts.propose(proposer.admin(), proposal).id();
+        contracts.accept(partner.admin(), id);
+        return id;
+    }
+
+    VpcDetail vpc(Org org, String name) {
+        var found = inventory.vpcs(org.admin(), new VpcQuery(name, null, null, null, 1, 50)).items().stream()
+                .filter(v -> name.equals(v.label())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no VPC " + name));
+        return inventory.vpc(org.admin(), found.id());
+    }
+
+    /** The VPC as the cloud reports it now, read with its owner's credentials. */
+    Vpc live(VpcDetail vpc) {
+        return cloud.describeVpc(PeeringCloud.credentials(vpc.accountNumber()), vpc.vpc().region(), vpc.vpc().vpcId())
+                .orElseThrow();
+    }
+
+    static String table(VpcDetail vpc, String name) {
+        return vpc.vpc().routeTables().stream().filter(t -> name.equals(t.name())).findFirst().orElseThrow().routeTableId();
+    }
+
+    static String group(VpcDetail vpc, String name) {
+        return vpc.vpc().securityGroups().stream().filter(g -> name.equals(g.name())).findFirst().orElseThrow().groupId();
+    }
+}
