@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What a party may ask of a request after filing it: the requester cancels one not yet provisioned,
@@ -87,7 +88,8 @@ class Closings {
         news.publish(new PeeringTeardownRequested(r.id()));
     }
 
-    void change(Actor actor, StoredRequest r, PeeringChange change) {
+    /** Records the proposed change under a new id and returns the id. */
+    ChangeId change(Actor actor, StoredRequest r, PeeringChange change) {
         PeeringSide side = r.sideOf(actor.tenant());
         actor.require(Role.REQUESTER, Role.NETWORK_ADMIN);
         if (r.state() != PeeringState.ACTIVE) {
@@ -101,13 +103,15 @@ class Closings {
         if (!problems.isEmpty()) {
             throw PeeringRequests.invalid(problems);
         }
-        PeeringSteps.changed(requests.recordChange(r, new StoredRequest.Change(side, actor.name(), clock.instant(), why),
-                clock.instant()));
+        ChangeId id = new ChangeId(UUID.randomUUID());
+        PeeringSteps.changed(requests.recordChange(r, new StoredRequest.Change(id, side, actor.name(), clock.instant(), why,
+                null, null, null), clock.instant()));
         requests.insertPlan(r.id(), change.addRoutes(), change.addRules(), "ADD");
         requests.markForRemoval(r.id(), change.removeRoutes(), change.removeRules());
         news.record(actor, r, "peering.change-requested", actor.name() + " of " + r.party(side).end().tenantName()
-                + " proposed a change" + because(why));
-        news.publish(new PeeringChangeRequested(r.id()));
+                + " proposed a change " + id + because(why));
+        news.publish(new PeeringChangeRequested(r.id(), id));
+        return id;
     }
 
     /** Removals must be in the plan; additions must not be, and must pass the checks a new request's entries pass. */

@@ -6,6 +6,7 @@ import io.peerdesk.domain.peering.PeeringLifecycle.Decision;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.InvalidInput;
+import io.peerdesk.domain.support.NotFound;
 import io.peerdesk.domain.support.NotPermitted;
 import io.peerdesk.domain.support.Role;
 
@@ -46,12 +47,50 @@ final class Decisions {
         if (r.sideOf(actor.tenant()) != PeeringSide.ACCEPTER) {
             throw new NotPermitted("Only " + r.accepter().end().tenantName() + " decides on this request.");
         }
-        String reason = reason(decision, r);
+        String reason = reason(decision, r.requester().end().tenantName());
         PeeringDecision recorded = new PeeringDecision(decision.approved(), actor.name(), clock.instant(), reason);
         switch (r.state()) {
             case PENDING_APPROVAL -> approval(actor, r, recorded);
             case SECURITY_REVIEW -> review(actor, r, recorded);
             default -> throw alreadyDecided(r);
+        }
+    }
+
+    /**
+     * The other side's decision on the pending change {@code id}: an approver of the side that did
+     * not propose it decides once. A change that is not the pending one is not found; a decided one
+     * is a {@link Conflict}, and so is the loser of two concurrent decisions.
+     */
+    void decideChange(Actor actor, StoredRequest r, ChangeId id, Decision decision) {
+        PeeringSide side = r.sideOf(actor.tenant());
+        StoredRequest.Change change = r.change();
+        if (change == null || !change.id().equals(id)) {
+            throw new NotFound("Change", id);
+        }
+        String partner = r.party(change.side().other()).end().tenantName();
+        if (side == change.side()) {
+            throw new NotPermitted("Only " + partner + " decides on this change.");
+        }
+        if (change.decision() != null) {
+            throw new Conflict("This change was already " + (change.decision().approved() ? "approved" : "rejected")
+                    + " by " + change.decision().decidedBy() + " at " + change.decision().decidedAt() + ".");
+        }
+        if (r.pending() == null) {
+            throw new Conflict("This change no longer awaits a decision: it " + (change.ended()
+                    ? "was " + change.outcome().toLowerCase() : "is not pending") + ".");
+        }
+        actor.require(Role.APPROVER);
+        PeeringDecision d = new PeeringDecision(decision.approved(), actor.name(), clock.instant(),
+                reason(decision, r.party(change.side()).end().tenantName()));
+        PeeringSteps.changed(requests.recordChangeDecision(r, d, clock.instant()));
+        String verdict = d.approved() ? "approved" : "rejected";
+        news.record(actor, r, "peering.change-" + verdict, "change " + id + " " + verdict + " by " + actor.name() + " of "
+                + partner + because(d));
+        String message = partner + " " + verdict + " your change of the peering " + PeeringNews.pair(r) + because(d) + ".";
+        if (change.side() == PeeringSide.REQUESTER) {
+            news.toRequester(r, message);
+        } else {
+            news.toAccepter(r, Role.APPROVER, message);
         }
     }
 
@@ -89,10 +128,11 @@ final class Decisions {
                 + r.accepter().end().tenantName() + "'s security review" + because(d) + ".");
     }
 
-    private static String reason(Decision decision, StoredRequest r) {
+    /** The decision's reason, required for a rejection: {@code reader} reads it. */
+    private static String reason(Decision decision, String reader) {
         String reason = decision.reason() == null || decision.reason().isBlank() ? null : decision.reason().strip();
         if (!decision.approved() && reason == null) {
-            throw new InvalidInput("reason", "Give a reason: " + r.requester().end().tenantName() + " reads it.");
+            throw new InvalidInput("reason", "Give a reason: " + reader + " reads it.");
         }
         if (reason != null && reason.length() > MAX_REASON) {
             throw new InvalidInput("reason", "At most " + MAX_REASON + " characters.");

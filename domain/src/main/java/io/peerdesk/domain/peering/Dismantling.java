@@ -40,6 +40,29 @@ class Dismantling {
         List<String> remaining = new ArrayList<>();
         List<AppliedEntry> entries = new ArrayList<>(r.inPlace());
         Collections.reverse(entries);
+        int removed = removeEach(r, entries, remaining);
+        try {
+            deleteConnection(r);
+        } catch (PeeringStepFailed e) {
+            remaining.add("the connection " + r.pcxId() + " (" + e.getMessage() + ")");
+        }
+        failIfRemaining(remaining);
+        return removed;
+    }
+
+    /**
+     * Removes these applied entries, in the order given, each marked removed as soon as it is gone;
+     * an entry that cannot be removed does not stop the others, and the step then fails naming what
+     * remains. Returns how many were removed.
+     */
+    int remove(StoredRequest r, List<AppliedEntry> entries) {
+        List<String> remaining = new ArrayList<>();
+        int removed = removeEach(r, entries, remaining);
+        failIfRemaining(remaining);
+        return removed;
+    }
+
+    private int removeEach(StoredRequest r, List<AppliedEntry> entries, List<String> remaining) {
         int removed = 0;
         for (AppliedEntry entry : entries) {
             try {
@@ -50,16 +73,14 @@ class Dismantling {
                 remaining.add(entry.label() + " (" + e.getMessage() + ")");
             }
         }
-        try {
-            deleteConnection(r);
-        } catch (PeeringStepFailed e) {
-            remaining.add("the connection " + r.pcxId() + " (" + e.getMessage() + ")");
-        }
+        return removed;
+    }
+
+    private static void failIfRemaining(List<String> remaining) {
         if (!remaining.isEmpty()) {
             throw new PeeringStepFailed("CleanupIncomplete", "Some of the peering could not be removed from the cloud: "
                     + String.join("; ", remaining) + ".");
         }
-        return removed;
     }
 
     /**

@@ -22,8 +22,11 @@ public final class PeeringEvents {
     public record PeeringTeardownRequested(PeeringRequestId id) {
     }
 
-    /** A party proposed a change of an active peering's routes and rules (state CHANGING). */
-    public record PeeringChangeRequested(PeeringRequestId id) {
+    /**
+     * A party proposed a change of an active peering's routes and rules (state CHANGING); {@code change}
+     * is the id the change process must carry.
+     */
+    public record PeeringChangeRequested(PeeringRequestId id, ChangeId change) {
     }
 
     /** The peering was built and verified (state ACTIVE): traffic may flow. */

@@ -227,11 +227,52 @@ class PeeringRepository {
                 .set(PEERING_REQUEST.CLOSING_REASON, closing.reason()));
     }
 
+    /** A new pending change: the last change's decision and outcome are cleared. */
     boolean recordChange(StoredRequest r, StoredRequest.Change c, Instant at) {
-        return change(r, PeeringState.CHANGING, at, u -> u.set(PEERING_REQUEST.CHANGE_SIDE, c.side().name())
+        return change(r, PeeringState.CHANGING, at, u -> u.set(PEERING_REQUEST.CHANGE_ID, c.id().value())
+                .set(PEERING_REQUEST.CHANGE_SIDE, c.side().name())
                 .set(PEERING_REQUEST.CHANGE_REQUESTED_BY, c.requestedBy())
                 .set(PEERING_REQUEST.CHANGE_REQUESTED_AT, utc(c.requestedAt()))
-                .set(PEERING_REQUEST.CHANGE_REASON, c.reason()));
+                .set(PEERING_REQUEST.CHANGE_REASON, c.reason())
+                .set(PEERING_REQUEST.CHANGE_DECISION, (String) null)
+                .set(PEERING_REQUEST.CHANGE_DECIDED_BY, (String) null)
+                .set(PEERING_REQUEST.CHANGE_DECIDED_AT, (OffsetDateTime) null)
+                .set(PEERING_REQUEST.CHANGE_DECISION_REASON, (String) null)
+                .set(PEERING_REQUEST.CHANGE_OUTCOME, (String) null)
+                .set(PEERING_REQUEST.CHANGE_OUTCOME_REASON, (String) null));
+    }
+
+    /** The other side's decision on the pending change; the state stays CHANGING. */
+    boolean recordChangeDecision(StoredRequest r, PeeringDecision d, Instant at) {
+        return change(r, PeeringState.CHANGING, at, u -> u
+                .set(PEERING_REQUEST.CHANGE_DECISION, d.approved() ? "APPROVED" : "REJECTED")
+                .set(PEERING_REQUEST.CHANGE_DECIDED_BY, d.decidedBy())
+                .set(PEERING_REQUEST.CHANGE_DECIDED_AT, utc(d.decidedAt()))
+                .set(PEERING_REQUEST.CHANGE_DECISION_REASON, d.reason()));
+    }
+
+    /**
+     * Ends the pending change (state ACTIVE): APPLIED makes its additions part of the plan and drops
+     * its removals; REVERTED drops its additions and keeps what it would have removed. Either way no
+     * marker is left. False (and nothing written) if the request changed since {@code r} was read.
+     */
+    boolean endChange(StoredRequest r, boolean applied, String reason, Instant at) {
+        boolean ended = change(r, PeeringState.ACTIVE, at, u -> u
+                .set(PEERING_REQUEST.CHANGE_OUTCOME, applied ? "APPLIED" : "REVERTED")
+                .set(PEERING_REQUEST.CHANGE_OUTCOME_REASON, cut(reason, 2000)));
+        if (!ended) {
+            return false;
+        }
+        String dropped = applied ? "REMOVE" : "ADD";
+        db.deleteFrom(PEERING_ROUTE).where(PEERING_ROUTE.REQUEST_ID.eq(r.id().value()))
+                .and(PEERING_ROUTE.CHANGE.eq(dropped)).execute();
+        db.deleteFrom(PEERING_RULE).where(PEERING_RULE.REQUEST_ID.eq(r.id().value()))
+                .and(PEERING_RULE.CHANGE.eq(dropped)).execute();
+        db.update(PEERING_ROUTE).set(PEERING_ROUTE.CHANGE, (String) null)
+                .where(PEERING_ROUTE.REQUEST_ID.eq(r.id().value())).and(PEERING_ROUTE.CHANGE.isNotNull()).execute();
+        db.update(PEERING_RULE).set(PEERING_RULE.CHANGE, (String) null)
+                .where(PEERING_RULE.REQUEST_ID.eq(r.id().value())).and(PEERING_RULE.CHANGE.isNotNull()).execute();
+        return true;
     }
 
     boolean recordFailure(StoredRequest r, String reason, Instant at) {
@@ -323,8 +364,12 @@ class PeeringRepository {
                         r.get(p.REVIEW_REASON)),
                 r.get(p.CLOSING_REQUESTED_AT) == null ? null : new StoredRequest.Closing(r.get(p.CLOSING_REQUESTED_BY),
                         r.get(p.CLOSING_REQUESTED_AT).toInstant(), r.get(p.CLOSING_REASON)),
-                r.get(p.CHANGE_SIDE) == null ? null : new StoredRequest.Change(PeeringSide.valueOf(r.get(p.CHANGE_SIDE)),
-                        r.get(p.CHANGE_REQUESTED_BY), instant(r.get(p.CHANGE_REQUESTED_AT)), r.get(p.CHANGE_REASON)),
+                r.get(p.CHANGE_ID) == null ? null : new StoredRequest.Change(new ChangeId(r.get(p.CHANGE_ID)),
+                        PeeringSide.valueOf(r.get(p.CHANGE_SIDE)), r.get(p.CHANGE_REQUESTED_BY),
+                        instant(r.get(p.CHANGE_REQUESTED_AT)), r.get(p.CHANGE_REASON),
+                        decision(r.get(p.CHANGE_DECISION), r.get(p.CHANGE_DECIDED_BY), r.get(p.CHANGE_DECIDED_AT),
+                                r.get(p.CHANGE_DECISION_REASON)),
+                        r.get(p.CHANGE_OUTCOME), r.get(p.CHANGE_OUTCOME_REASON)),
                 r.get(p.FAILURE_REASON), r.get(p.VERSION), r.get(ROUTES), r.get(RULES), r.get(APPLIED));
     }
 

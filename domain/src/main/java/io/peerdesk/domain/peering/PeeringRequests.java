@@ -177,7 +177,9 @@ public class PeeringRequests {
 
     /**
      * Either party proposes to add or remove routes and rules of an active peering (state CHANGING);
-     * additions are checked like a new request's. The other side approves it in the workflow.
+     * additions are checked like a new request's. The other side approves it in the workflow: the
+     * change is recorded under a new {@link ChangeId}, in the returned request's
+     * {@code pendingChange().id()}, which is the id to start the change process with.
      */
     @Transactional
     public PeeringRequest requestChange(Actor actor, PeeringRequestId id, PeeringChange change) {

@@ -37,6 +37,7 @@ class PeeringSteps implements PeeringLifecycle {
     private final Decisions decisions;
     private final Provisioning provisioning;
     private final Dismantling dismantling;
+    private final Changes changes;
     private final Reachabilities reachabilities;
     private final SideAccess sides;
     private final CloudNetwork cloud;
@@ -45,13 +46,14 @@ class PeeringSteps implements PeeringLifecycle {
     private final Clock clock;
 
     PeeringSteps(PeeringRepository requests, PeeringFacts facts, Contracts contracts, Provisioning provisioning,
-                 Dismantling dismantling, Reachabilities reachabilities, SideAccess sides, CloudNetwork cloud,
+                 Dismantling dismantling, Changes changes, Reachabilities reachabilities, SideAccess sides, CloudNetwork cloud,
                  PeeringNews news, OwnTransactions transactions, Clock clock) {
         this.requests = requests;
         this.facts = facts;
         this.decisions = new Decisions(requests, contracts, news, clock);
         this.provisioning = provisioning;
         this.dismantling = dismantling;
+        this.changes = changes;
         this.reachabilities = reachabilities;
         this.sides = sides;
         this.cloud = cloud;
@@ -183,11 +185,14 @@ class PeeringSteps implements PeeringLifecycle {
         });
     }
 
+    /** While a change is applied (CHANGING), the flows of the plan as the change leaves it: its new flows included. */
     @Override
     public List<FlowCheck> verify(PeeringRequestId id) {
         StoredRequest r = load(id);
-        expect(r, Set.of(PeeringState.VERIFYING, PeeringState.ACTIVE), "verify");
-        Reachabilities.Verification verification = reachabilities.verify(r);
+        expect(r, Set.of(PeeringState.VERIFYING, PeeringState.ACTIVE, PeeringState.CHANGING), "verify");
+        Reachabilities.Verification verification = r.state() == PeeringState.CHANGING
+                ? reachabilities.verify(r, r.routesAfterChange(), r.rulesAfterChange())
+                : reachabilities.verify(r);
         List<FlowCheck> failures = verification.failures();
         String outcome = verification.checks().isEmpty() ? "no flow analysed"
                 : failures.isEmpty() ? verification.checks().size() + " flows reachable"
@@ -242,6 +247,104 @@ class PeeringSteps implements PeeringLifecycle {
         end(load(id), PeeringState.DELETED, "peering.deleted", "torn down" + why + ": removed " + removed
                 + " routes and rules and deleted " + r.pcxId(),
                 () -> news.toBoth(r, "The peering " + PeeringNews.pair(r) + " was torn down" + why + "."));
+    }
+
+    @Override
+    @Transactional
+    public void decideChange(Actor actor, PeeringRequestId id, ChangeId change, Decision decision) {
+        StoredRequest r = requests.find(actor.tenant(), id).orElseThrow(() -> new NotFound("Peering request", id));
+        decisions.decideChange(actor, r, change, decision);
+    }
+
+    @Override
+    public void applyChange(PeeringRequestId id, ChangeId change) {
+        StoredRequest r = load(id);
+        StoredRequest.Change c = change(r, change);
+        if (c.ended()) {
+            endedAs(c, "APPLIED", "apply");
+            return;
+        }
+        if (!c.approved()) {
+            throw new PeeringStepFailed(PeeringStepFailed.STATE, "Cannot apply the change " + change + ": "
+                    + r.party(c.side().other()).end().tenantName() + " has not approved it.");
+        }
+        Changes.Outcome outcome = changes.apply(r);
+        StoredRequest done = load(id);
+        transactions.run(() -> news.record(PeeringNews.portal(done), done, "peering.change-applied", "applied change "
+                + change + ": " + outcome.applied() + " added, " + outcome.removed() + " removed; in place: "
+                + String.join(", ", done.inPlace().stream().map(AppliedEntry::label).toList())));
+    }
+
+    @Override
+    public void completeChange(PeeringRequestId id, ChangeId change) {
+        StoredRequest r = load(id);
+        StoredRequest.Change c = change(r, change);
+        if (c.ended()) {
+            endedAs(c, "APPLIED", "complete");
+            return;
+        }
+        if (!c.approved()) {
+            throw new PeeringStepFailed(PeeringStepFailed.STATE, "Cannot complete the change " + change
+                    + ": it was not approved.");
+        }
+        transactions.run(() -> {
+            changed(requests.endChange(r, true, null, clock.instant()));
+            news.record(PeeringNews.portal(r), r, "peering.change-completed", "change " + change + " is part of the peering"
+                    + summary(r) + "; " + PeeringNews.pair(r) + " is active");
+            news.toBoth(r, "The change of the peering " + PeeringNews.pair(r) + " is in place" + summary(r) + ".");
+        });
+    }
+
+    @Override
+    public void revertChange(PeeringRequestId id, ChangeId change, String reason) {
+        StoredRequest r = load(id);
+        StoredRequest.Change c = change(r, change);
+        if (c.ended()) {
+            endedAs(c, "REVERTED", "revert");
+            return;
+        }
+        String why = reason == null || reason.isBlank() ? "the change did not go through" : reason.strip();
+        Changes.Outcome outcome = changes.revert(r);
+        StoredRequest reverted = load(id);
+        String undone = outcome.applied() + outcome.removed() == 0 ? "nothing of it was applied"
+                : "removed " + outcome.removed() + " and restored " + outcome.applied() + " routes and rules";
+        transactions.run(() -> {
+            changed(requests.endChange(reverted, false, why, clock.instant()));
+            news.record(PeeringNews.portal(reverted), reverted, "peering.change-reverted", "change " + change
+                    + " did not go through (" + why + "): " + undone + "; the peering is as approved before");
+            news.toBoth(reverted, "The change of the peering " + PeeringNews.pair(reverted) + " did not go through: "
+                    + why + ". The peering is unchanged.");
+        });
+    }
+
+    /** The request's change {@code id}, pending or ended; any other id names no change of it. */
+    private static StoredRequest.Change change(StoredRequest r, ChangeId id) {
+        StoredRequest.Change c = r.change();
+        if (c == null || !c.id().equals(id)) {
+            throw new NotFound("Change", id);
+        }
+        if (!c.ended() && r.state() != PeeringState.CHANGING) {
+            throw new PeeringStepFailed(PeeringStepFailed.STATE, "The change " + id + " cannot go on: the peering is "
+                    + r.state().name().toLowerCase().replace('_', ' ') + ".");
+        }
+        return c;
+    }
+
+    /** A step repeated on an ended change is done if the change ended as the step ends it, else it cannot be. */
+    private static void endedAs(StoredRequest.Change c, String outcome, String what) {
+        if (!outcome.equals(c.outcome())) {
+            throw new PeeringStepFailed(PeeringStepFailed.STATE, "Cannot " + what + " the change " + c.id() + ": it was "
+                    + c.outcome().toLowerCase() + ".");
+        }
+    }
+
+    private static String summary(StoredRequest r) {
+        List<String> parts = new java.util.ArrayList<>();
+        r.changedRoutes(Changes.ADD).forEach(x -> parts.add("+ route " + x.label()));
+        r.changedRules(Changes.ADD).forEach(x -> parts.add("+ rule " + x.label()));
+        r.changedRoutes(Changes.REMOVE).forEach(x -> parts.add("- route " + x.label()));
+        r.changedRules(Changes.REMOVE).forEach(x -> parts.add("- rule " + x.label()));
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     /** Ends the request in a terminal state, with its audit event and notifications, in one transaction. */

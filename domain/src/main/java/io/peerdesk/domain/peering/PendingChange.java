@@ -3,10 +3,14 @@ package io.peerdesk.domain.peering;
 import java.time.Instant;
 import java.util.List;
 
-/** A proposed change of an active peering as both sides see it: who proposed it and what it adds and removes. */
-public record PendingChange(PeeringSide proposedBy, String requestedBy, Instant requestedAt, String reason,
-                            List<PlannedRoute> addRoutes, List<PlannedRoute> removeRoutes, List<PlannedRule> addRules,
-                            List<PlannedRule> removeRules) {
+/**
+ * A proposed change of an active peering as both sides see it: its id (the change process carries
+ * it: start the process with this id), who proposed it, what it adds and removes, and the other
+ * side's decision once taken (null until then).
+ */
+public record PendingChange(ChangeId id, PeeringSide proposedBy, String requestedBy, Instant requestedAt, String reason,
+                            PeeringDecision decision, List<PlannedRoute> addRoutes, List<PlannedRoute> removeRoutes,
+                            List<PlannedRule> addRules, List<PlannedRule> removeRules) {
 
     public PendingChange {
         addRoutes = List.copyOf(addRoutes);

@@ -9,6 +9,7 @@ import io.peerdesk.domain.peering.AppliedEntry.Kind;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,14 +43,23 @@ class Provisioning {
     int provision(StoredRequest r) {
         new Drift(sides).check(r);
         activate(r);
+        return applyMissing(r, r.routes(), r.rules());
+    }
+
+    /**
+     * Creates those of {@code routes} and authorizes those of {@code rules} that {@code r} does not
+     * have in place yet, recording each as soon as the cloud has it; returns how many it recorded.
+     * Provisioning applies the plan with it, a change its additions, a reverted change what it removed.
+     */
+    int applyMissing(StoredRequest r, List<PlannedRoute> routes, List<PlannedRule> rules) {
         int applied = 0;
-        for (PlannedRoute route : r.routes()) {
+        for (PlannedRoute route : routes) {
             if (r.inPlace().stream().noneMatch(a -> a.isRoute(route))) {
                 applyRoute(r, route);
                 applied++;
             }
         }
-        for (PlannedRule rule : r.rules()) {
+        for (PlannedRule rule : rules) {
             if (r.inPlace().stream().noneMatch(a -> a.isRule(rule))) {
                 applied += applyRule(r, rule) ? 1 : 0;
             }

@@ -47,10 +47,15 @@ class Reachabilities {
     }
 
     Verification verify(StoredRequest r) {
+        return verify(r, r.routes(), r.rules());
+    }
+
+    /** The flows of {@code rules} over {@code routes}: a changed peering's plan as its change leaves it. */
+    Verification verify(StoredRequest r, List<PlannedRoute> routes, List<PlannedRule> rules) {
         Map<PeeringSide, Vpc> vpcs = new EnumMap<>(PeeringSide.class);
         List<FlowCheck> checks = new ArrayList<>();
         List<String> notAnalysable = new ArrayList<>();
-        for (PlannedRule rule : r.rules()) {
+        for (PlannedRule rule : rules) {
             if (!rule.protocol().equals("tcp") && !rule.protocol().equals("udp")) {
                 notAnalysable.add(rule.label() + " (only tcp and udp can be analysed)");
                 continue;
@@ -62,14 +67,14 @@ class Reachabilities {
             PeeringSide from = rule.side().other();
             Vpc source = vpcs.computeIfAbsent(from, side -> sides.vpc(r, side));
             Vpc destination = vpcs.computeIfAbsent(rule.side(), side -> sides.vpc(r, side));
-            checks.add(check(r, rule, source, destination));
+            checks.add(check(r, routes, rule, source, destination));
         }
         return new Verification(checks, notAnalysable);
     }
 
-    private FlowCheck check(StoredRequest r, PlannedRule rule, Vpc source, Vpc destination) {
+    private FlowCheck check(StoredRequest r, List<PlannedRoute> routes, PlannedRule rule, Vpc source, Vpc destination) {
         String flow = rule.traffic() + " from " + source.label() + " to " + destination.label() + " (" + rule.securityGroupId() + ")";
-        Optional<Ends> ends = ends(r, rule, source, destination);
+        Optional<Ends> ends = ends(routes, rule, source, destination);
         if (ends.isEmpty()) {
             return new FlowCheck(flow + ": no subnet on both ends is served by the planned routes", false, List.of(NO_SUBNET));
         }
@@ -92,10 +97,10 @@ class Reachabilities {
     }
 
     /** A source subnet and a destination subnet joined by planned routes both ways. */
-    private static Optional<Ends> ends(StoredRequest r, PlannedRule rule, Vpc source, Vpc destination) {
+    private static Optional<Ends> ends(List<PlannedRoute> routes, PlannedRule rule, Vpc source, Vpc destination) {
         PeeringSide from = rule.side().other();
         Optional<Prefix> admitted = Blocks.of(rule.sourceCidr());
-        for (PlannedRoute out : r.routes()) {
+        for (PlannedRoute out : routes) {
             if (out.side() != from) {
                 continue;
             }
@@ -104,7 +109,7 @@ class Reachabilities {
                     continue;
                 }
                 for (Subnet dst : destination.subnets()) {
-                    if (within(dst, Blocks.of(out.destinationCidr())) && routesBack(r, rule.side(), destination, dst, src)) {
+                    if (within(dst, Blocks.of(out.destinationCidr())) && routesBack(routes, rule.side(), destination, dst, src)) {
                         return Optional.of(new Ends(src, dst));
                     }
                 }
@@ -113,8 +118,8 @@ class Reachabilities {
         return Optional.empty();
     }
 
-    private static boolean routesBack(StoredRequest r, PeeringSide side, Vpc vpc, Subnet dst, Subnet src) {
-        return r.routes().stream().filter(back -> back.side() == side)
+    private static boolean routesBack(List<PlannedRoute> routes, PeeringSide side, Vpc vpc, Subnet dst, Subnet src) {
+        return routes.stream().filter(back -> back.side() == side)
                 .anyMatch(back -> served(vpc, dst, back.routeTableId()) && within(src, Blocks.of(back.destinationCidr())));
     }
 

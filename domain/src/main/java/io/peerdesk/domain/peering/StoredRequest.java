@@ -22,7 +22,20 @@ record StoredRequest(PeeringRequestId id, ContractId contract, Party requester, 
     record Closing(String requestedBy, Instant requestedAt, String reason) {
     }
 
-    record Change(PeeringSide side, String requestedBy, Instant requestedAt, String reason) {
+    /**
+     * The last change proposed on the peering: pending while the state is CHANGING, its decision
+     * once the other side took it, and {@code outcome} (APPLIED or REVERTED, with the reason) once it ended.
+     */
+    record Change(ChangeId id, PeeringSide side, String requestedBy, Instant requestedAt, String reason,
+                  PeeringDecision decision, String outcome, String outcomeReason) {
+
+        boolean ended() {
+            return outcome != null;
+        }
+
+        boolean approved() {
+            return decision != null && decision.approved();
+        }
     }
 
     /** A planned route or rule; {@code change} is null for the approved plan, else ADD or REMOVE while a change is pending. */
@@ -53,6 +66,29 @@ record StoredRequest(PeeringRequestId id, ContractId contract, Party requester, 
         return rulePlan.stream().filter(p -> !"ADD".equals(p.change())).map(Planned::item).toList();
     }
 
+    /** The routes the pending change adds ({@code "ADD"}) or removes ({@code "REMOVE"}). */
+    List<PlannedRoute> changedRoutes(String change) {
+        return marked(routePlan, change);
+    }
+
+    List<PlannedRule> changedRules(String change) {
+        return marked(rulePlan, change);
+    }
+
+    /** The routes of the plan as the pending change would leave it: without its removals, with its additions. */
+    List<PlannedRoute> routesAfterChange() {
+        return routePlan.stream().filter(p -> !"REMOVE".equals(p.change())).map(Planned::item).toList();
+    }
+
+    List<PlannedRule> rulesAfterChange() {
+        return rulePlan.stream().filter(p -> !"REMOVE".equals(p.change())).map(Planned::item).toList();
+    }
+
+    /** The change pending now (state CHANGING), if any. */
+    Change pending() {
+        return state == PeeringState.CHANGING && change != null && !change.ended() ? change : null;
+    }
+
     List<AppliedEntry> inPlace() {
         return applied.stream().filter(a -> !a.removed()).toList();
     }
@@ -60,7 +96,8 @@ record StoredRequest(PeeringRequestId id, ContractId contract, Party requester, 
     /** Whether the decision the current state waits for has been made. */
     boolean decided() {
         return (state == PeeringState.PENDING_APPROVAL && approval != null)
-                || (state == PeeringState.SECURITY_REVIEW && review != null);
+                || (state == PeeringState.SECURITY_REVIEW && review != null)
+                || (pending() != null && pending().decision() != null);
     }
 
     WaitingOn waitingOn() {
@@ -78,11 +115,13 @@ record StoredRequest(PeeringRequestId id, ContractId contract, Party requester, 
     }
 
     private PendingChange pendingChange() {
+        Change change = pending();
         if (change == null) {
             return null;
         }
-        return new PendingChange(change.side(), change.requestedBy(), change.requestedAt(), change.reason(),
-                marked(routePlan, "ADD"), marked(routePlan, "REMOVE"), marked(rulePlan, "ADD"), marked(rulePlan, "REMOVE"));
+        return new PendingChange(change.id(), change.side(), change.requestedBy(), change.requestedAt(), change.reason(),
+                change.decision(), marked(routePlan, "ADD"), marked(routePlan, "REMOVE"), marked(rulePlan, "ADD"),
+                marked(rulePlan, "REMOVE"));
     }
 
     private static <T> List<T> marked(List<Planned<T>> plan, String change) {

@@ -11,11 +11,11 @@ public enum WaitingOn {
     /** Nobody: active, or ended. */
     NOBODY;
 
-    /** {@code decided}: the pending approval or review has its decision; {@code changeSide}: who proposed a change. */
+    /** {@code decided}: the pending approval, review or change has its decision; {@code changeSide}: who proposed a change. */
     static WaitingOn of(PeeringState state, boolean decided, PeeringSide changeSide) {
         return switch (state) {
             case PENDING_APPROVAL, SECURITY_REVIEW -> decided ? PORTAL : ACCEPTER;
-            case CHANGING -> changeSide == PeeringSide.ACCEPTER ? REQUESTER : ACCEPTER;
+            case CHANGING -> decided ? PORTAL : changeSide == PeeringSide.ACCEPTER ? REQUESTER : ACCEPTER;
             case SUBMITTED, PROVISIONING, VERIFYING, TEARING_DOWN -> PORTAL;
             default -> NOBODY;
         };

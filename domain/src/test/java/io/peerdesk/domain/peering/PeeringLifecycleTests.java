@@ -452,35 +452,6 @@ class PeeringLifecycleTests extends PeeringTestBase {
                 request.pcxId()).orElseThrow();
     }
 
-    /** Every route to a peering connection: table, destination, target, state. */
-    private static List<org.assertj.core.groups.Tuple> peeringRoutes(Vpc vpc) {
-        List<org.assertj.core.groups.Tuple> routes = new ArrayList<>();
-        for (RouteTable table : vpc.routeTables()) {
-            table.routes().stream().filter(r -> r.target().startsWith("pcx-"))
-                    .forEach(r -> routes.add(tuple(table.routeTableId(), r.destination(), r.target(), r.state())));
-        }
-        return routes;
-    }
-
-    /** The inbound rules carrying the request's mark: protocol, ports, source. */
-    private static List<org.assertj.core.groups.Tuple> markedRules(Vpc vpc, PeeringRequestId id) {
-        return vpc.securityGroups().stream().flatMap(g -> g.rules(RuleDirection.INGRESS).stream())
-                .filter(r -> ("PeerDesk peering " + id).equals(r.description()))
-                .map(r -> tuple(r.protocol(), r.fromPort(), r.toPort(), r.cidr())).toList();
-    }
-
-    /** Adds inbound rules until the group holds the cloud's 60. */
-    private static void fill(String account, String group) {
-        int have = PeeringCloud.elements(PeeringCloud.call(account, "us-east-1", "DescribeSecurityGroupRules",
-                Map.of("Filter.1.Name", "group-id", "Filter.1.Value.1", group)), "isEgress").stream()
-                .filter("false"::equals).toList().size();
-        for (int port = 20000; have < 60; port++, have++) {
-            PeeringCloud.call(account, "us-east-1", "AuthorizeSecurityGroupIngress", Map.of("GroupId", group,
-                    "IpPermissions.1.IpProtocol", "tcp", "IpPermissions.1.FromPort", Integer.toString(port),
-                    "IpPermissions.1.ToPort", Integer.toString(port), "IpPermissions.1.IpRanges.1.CidrIp", "192.168.0.0/16"));
-        }
-    }
-
     private List<String> notes(Actor actor) {
         return notifications.forActor(actor, false).stream().map(Notification::message).toList();
     }

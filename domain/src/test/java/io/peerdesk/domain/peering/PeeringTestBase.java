@@ -3,6 +3,8 @@ package io.peerdesk.domain.peering;
 import io.peerdesk.domain.audit.AuditLog;
 import io.peerdesk.domain.cloud.CloudNetwork;
 import io.peerdesk.domain.cloud.PeeringCloud;
+import io.peerdesk.domain.cloud.RouteTable;
+import io.peerdesk.domain.cloud.RuleDirection;
 import io.peerdesk.domain.cloud.Vpc;
 import io.peerdesk.domain.contract.ContractId;
 import io.peerdesk.domain.contract.ContractProposal;
@@ -20,6 +22,7 @@ import io.peerdesk.domain.support.TestClock;
 import io.peerdesk.domain.tenancy.Tenancy;
 import io.peerdesk.domain.tenancy.Tenant;
 import io.peerdesk.domaintest.DomainTestApplication;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,9 +30,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The domain with its EC2 adapter pointed at {@link PeeringCloud} (the demo world plus fresh
@@ -122,5 +129,34 @@ abstract class PeeringTestBase {
 
     static String group(VpcDetail vpc, String name) {
         return vpc.vpc().securityGroups().stream().filter(g -> name.equals(g.name())).findFirst().orElseThrow().groupId();
+    }
+
+    /** Every route to a peering connection: table, destination, target, state. */
+    static List<Tuple> peeringRoutes(Vpc vpc) {
+        List<Tuple> routes = new ArrayList<>();
+        for (RouteTable table : vpc.routeTables()) {
+            table.routes().stream().filter(r -> r.target().startsWith("pcx-"))
+                    .forEach(r -> routes.add(tuple(table.routeTableId(), r.destination(), r.target(), r.state())));
+        }
+        return routes;
+    }
+
+    /** The inbound rules carrying the request's mark: protocol, ports, source. */
+    static List<Tuple> markedRules(Vpc vpc, PeeringRequestId id) {
+        return vpc.securityGroups().stream().flatMap(g -> g.rules(RuleDirection.INGRESS).stream())
+                .filter(r -> ("PeerDesk peering " + id).equals(r.description()))
+                .map(r -> tuple(r.protocol(), r.fromPort(), r.toPort(), r.cidr())).toList();
+    }
+
+    /** Adds inbound rules until the group holds the cloud's 60. */
+    static void fill(String account, String group) {
+        int have = PeeringCloud.elements(PeeringCloud.call(account, "us-east-1", "DescribeSecurityGroupRules",
+                Map.of("Filter.1.Name", "group-id", "Filter.1.Value.1", group)), "isEgress").stream()
+                .filter("false"::equals).toList().size();
+        for (int port = 20000; have < 60; port++, have++) {
+            PeeringCloud.call(account, "us-east-1", "AuthorizeSecurityGroupIngress", Map.of("GroupId", group,
+                    "IpPermissions.1.IpProtocol", "tcp", "IpPermissions.1.FromPort", Integer.toString(port),
+                    "IpPermissions.1.ToPort", Integer.toString(port), "IpPermissions.1.IpRanges.1.CidrIp", "192.168.0.0/16"));
+        }
     }
 }

@@ -124,7 +124,9 @@ public class PeeringWorkflow {
 
     /**
      * Starts the approval of a change proposed on an active peering, in the caller's transaction;
-     * the other side decides within {@code portal.peering.change-decision-within}.
+     * the other side decides within {@code portal.peering.change-decision-within}. {@code change} is
+     * the id the domain recorded for the proposal: {@code PeeringRequests.requestChange(...)
+     * .pendingChange().id()} (also on {@code PeeringChangeRequested}); the change steps know no other.
      */
     public void startChange(PeeringRequestId id, ChangeId change, TenantId proposer, TenantId approver) {
         refuseRunning(PeeringChangeProcess.KEY, id, "A change of this peering is already under way");
