@@ -1,11 +1,13 @@
 package io.peerdesk.domain.inventory;
 
 import io.peerdesk.domain.audit.AuditLog;
+import io.peerdesk.domain.cloud.CloudCredentials;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.InvalidInput;
 import io.peerdesk.domain.support.NotFound;
 import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.support.SecretCipher;
+import io.peerdesk.domain.support.TenantId;
 import io.peerdesk.domain.support.Validation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +48,16 @@ public class CloudAccounts {
     @Transactional(readOnly = true)
     public CloudAccount get(Actor actor, CloudAccountId id) {
         return accounts.find(actor.tenant(), id).orElseThrow(() -> new NotFound("Cloud account", id));
+    }
+
+    /**
+     * The credentials the portal acts with in one of a tenant's accounts, decrypted: for work the
+     * portal does on the tenant's behalf (provisioning a peering the tenant approved). Never shown.
+     */
+    @Transactional(readOnly = true)
+    public CloudCredentials credentials(TenantId tenant, CloudAccountId id) {
+        SyncTarget target = accounts.findSyncTarget(tenant, id).orElseThrow(() -> new NotFound("Cloud account", id));
+        return new CloudCredentials(target.accountId(), target.accessKeyId(), cipher.decrypt(target.secretCipher()));
     }
 
     /**

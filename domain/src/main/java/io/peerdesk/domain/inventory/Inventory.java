@@ -10,6 +10,7 @@ import io.peerdesk.domain.support.InvalidInput;
 import io.peerdesk.domain.support.NotFound;
 import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.support.SecretCipher;
+import io.peerdesk.domain.support.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,6 +99,21 @@ public class Inventory {
     @Transactional(readOnly = true)
     public VpcDetail vpc(Actor actor, VpcId id) {
         return vpcs.find(actor.tenant(), id).orElseThrow(() -> new NotFound("VPC", id));
+    }
+
+    /**
+     * A VPC of any tenant, with its owner: for checks across a partnership (a peering request names
+     * the partner's VPC). Not for display: callers show another tenant only what they share.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TenantVpc> vpcOfAnyTenant(VpcId id) {
+        return vpcs.findOfAnyTenant(id);
+    }
+
+    /** A tenant's VPCs in the regions (for a partner's shared view: callers pass on only ids, names, regions, CIDRs). */
+    @Transactional(readOnly = true)
+    public List<VpcSummary> vpcsOf(TenantId tenant, Collection<String> regions) {
+        return regions.isEmpty() ? List.of() : vpcs.findInRegions(tenant, regions);
     }
 
     /** The regions the tenant has VPCs in (for filters). */

@@ -15,9 +15,11 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 import org.springframework.stereotype.Repository;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,14 +80,35 @@ class VpcRepository {
     }
 
     Optional<VpcDetail> find(TenantId tenant, VpcId id) {
-        return db.select(VPC.ID, VPC.ACCOUNT_ID, CLOUD_ACCOUNT.ACCOUNT_ID, CLOUD_ACCOUNT.NAME, VPC.DISCOVERED_AT,
+        return detail().where(VPC.TENANT_ID.eq(tenant.value())).and(VPC.ID.eq(id.value()))
+                .fetchOptional(VpcRepository::toDetail);
+    }
+
+    /** A VPC whichever tenant owns it, with the owner: for checks across a partnership. */
+    Optional<TenantVpc> findOfAnyTenant(VpcId id) {
+        return detail().where(VPC.ID.eq(id.value()))
+                .fetchOptional(r -> new TenantVpc(new TenantId(r.get(VPC.TENANT_ID)), toDetail(r)));
+    }
+
+    /** The tenant's VPCs in the regions, in list order. */
+    List<VpcSummary> findInRegions(TenantId tenant, Collection<String> regions) {
+        return db.select(VPC.ID, VPC.ACCOUNT_ID, CLOUD_ACCOUNT.ACCOUNT_ID, CLOUD_ACCOUNT.NAME,
+                        VPC.REGION, VPC.CLOUD_ID, VPC.NAME, VPC.STATE, VPC.CIDR_BLOCKS, SUBNET_COUNT, VPC.DISCOVERED_AT)
+                .from(VPC).join(CLOUD_ACCOUNT).on(CLOUD_ACCOUNT.ID.eq(VPC.ACCOUNT_ID))
+                .where(VPC.TENANT_ID.eq(tenant.value())).and(VPC.REGION.in(regions))
+                .orderBy(VPC.SORT_NAME, VPC.CLOUD_ID, VPC.ID)
+                .fetch(r -> new VpcSummary(new VpcId(r.value1()), new CloudAccountId(r.value2()), r.value3(), r.value4(),
+                        r.value5(), r.value6(), r.value7(), r.value8(), split(r.value9()), r.value10(),
+                        r.value11().toInstant()));
+    }
+
+    private SelectOnConditionStep<Record> detail() {
+        return db.select(VPC.TENANT_ID, VPC.ID, VPC.ACCOUNT_ID, CLOUD_ACCOUNT.ACCOUNT_ID, CLOUD_ACCOUNT.NAME, VPC.DISCOVERED_AT,
                         VPC.CLOUD_ID, VPC.OWNER_ID, VPC.REGION, VPC.NAME, VPC.STATE, VPC.IS_DEFAULT)
                 .select(CLOUD_ACCOUNT.SYNC_STATUS, CLOUD_ACCOUNT.SYNC_ATTEMPT_AT, CLOUD_ACCOUNT.SYNCED_AT,
                         CLOUD_ACCOUNT.SYNC_ERROR_CODE, CLOUD_ACCOUNT.SYNC_ERROR)
                 .select(CIDR_BLOCKS, SUBNETS, ROUTE_TABLES, SECURITY_GROUPS, NETWORK_ACLS)
-                .from(VPC).join(CLOUD_ACCOUNT).on(CLOUD_ACCOUNT.ID.eq(VPC.ACCOUNT_ID))
-                .where(VPC.TENANT_ID.eq(tenant.value())).and(VPC.ID.eq(id.value()))
-                .fetchOptional(VpcRepository::toDetail);
+                .from(VPC).join(CLOUD_ACCOUNT).on(CLOUD_ACCOUNT.ID.eq(VPC.ACCOUNT_ID));
     }
 
     private static Condition matching(VpcQuery query, Optional<IpRange> address) {

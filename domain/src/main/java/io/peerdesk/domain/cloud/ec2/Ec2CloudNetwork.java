@@ -1,7 +1,12 @@
 package io.peerdesk.domain.cloud.ec2;
 
+import io.peerdesk.domain.cloud.AuthorizedRule;
 import io.peerdesk.domain.cloud.CloudCredentials;
 import io.peerdesk.domain.cloud.CloudNetwork;
+import io.peerdesk.domain.cloud.IngressRule;
+import io.peerdesk.domain.cloud.PeeringConnection;
+import io.peerdesk.domain.cloud.Reachability;
+import io.peerdesk.domain.cloud.ReachabilityQuery;
 import io.peerdesk.domain.cloud.Vpc;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -13,15 +18,21 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
+import software.amazon.awssdk.services.ec2.model.Filter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * {@link CloudNetwork} over the AWS SDK for Java v2 EC2 client. One HTTP client is shared; an EC2
  * client is built per call for the account's credentials and the region, pointed at
  * {@code portal.cloud.endpoint} when one is configured. Describe calls page through every result.
+ * Peering connections, routes and rules, and reachability analysis are in {@link Ec2Peerings},
+ * {@link Ec2Routing} and {@link Ec2Reachability}.
  */
 @Component
 @EnableConfigurationProperties(CloudProperties.class)
@@ -57,6 +68,106 @@ class Ec2CloudNetwork implements CloudNetwork, AutoCloseable {
             var acls = read("DescribeNetworkAcls", region,
                     () -> ec2.describeNetworkAclsPaginator(r -> r.maxResults(100)).networkAcls());
             return new VpcAssembler(region, subnets, routeTables, groups, rules, acls).assemble(vpcs);
+        }
+    }
+
+    @Override
+    public Optional<Vpc> describeVpc(CloudCredentials credentials, String region, String vpcId) {
+        try (Ec2Client ec2 = client(credentials, region)) {
+            Filter inVpc = Filter.builder().name("vpc-id").values(vpcId).build();
+            var vpcs = read("DescribeVpcs", region, () -> ec2.describeVpcsPaginator(r -> r.filters(inVpc)).vpcs());
+            if (vpcs.isEmpty()) {
+                return Optional.empty();
+            }
+            var subnets = read("DescribeSubnets", region, () -> ec2.describeSubnetsPaginator(r -> r.filters(inVpc)).subnets());
+            var routeTables = read("DescribeRouteTables", region,
+                    () -> ec2.describeRouteTablesPaginator(r -> r.filters(inVpc)).routeTables());
+            var groups = read("DescribeSecurityGroups", region,
+                    () -> ec2.describeSecurityGroupsPaginator(r -> r.filters(inVpc)).securityGroups());
+            List<String> groupIds = groups.stream().map(g -> g.groupId()).toList();
+            var rules = groupIds.isEmpty() ? List.<software.amazon.awssdk.services.ec2.model.SecurityGroupRule>of()
+                    : read("DescribeSecurityGroupRules", region, () -> ec2.describeSecurityGroupRulesPaginator(
+                            r -> r.filters(Filter.builder().name("group-id").values(groupIds).build())).securityGroupRules());
+            var acls = read("DescribeNetworkAcls", region,
+                    () -> ec2.describeNetworkAclsPaginator(r -> r.filters(inVpc)).networkAcls());
+            return new VpcAssembler(region, subnets, routeTables, groups, rules, acls).assemble(vpcs).stream().findFirst();
+        }
+    }
+
+    @Override
+    public PeeringConnection createPeeringConnection(CloudCredentials requester, String region, String vpcId,
+                                                     String peerVpcId, String peerOwnerId, String peerRegion,
+                                                     String requestTag) {
+        return with(requester, region, ec2 -> peerings(ec2, region)
+                .create(vpcId, peerVpcId, peerOwnerId, peerRegion, requestTag));
+    }
+
+    @Override
+    public Optional<PeeringConnection> describePeeringConnection(CloudCredentials credentials, String region,
+                                                                 String pcxId) {
+        return with(credentials, region, ec2 -> peerings(ec2, region).describe(pcxId));
+    }
+
+    @Override
+    public PeeringConnection acceptPeeringConnection(CloudCredentials accepter, String accepterRegion, String pcxId) {
+        return with(accepter, accepterRegion, ec2 -> peerings(ec2, accepterRegion).accept(pcxId));
+    }
+
+    @Override
+    public void rejectPeeringConnection(CloudCredentials accepter, String accepterRegion, String pcxId) {
+        run(accepter, accepterRegion, ec2 -> peerings(ec2, accepterRegion).reject(pcxId));
+    }
+
+    @Override
+    public void deletePeeringConnection(CloudCredentials credentials, String region, String pcxId) {
+        run(credentials, region, ec2 -> peerings(ec2, region).delete(pcxId));
+    }
+
+    @Override
+    public void createRoute(CloudCredentials credentials, String region, String routeTableId, String destinationCidr,
+                            String pcxId) {
+        run(credentials, region, ec2 -> routing(ec2, region).createRoute(routeTableId, destinationCidr, pcxId));
+    }
+
+    @Override
+    public void deleteRoute(CloudCredentials credentials, String region, String routeTableId, String destinationCidr) {
+        run(credentials, region, ec2 -> routing(ec2, region).deleteRoute(routeTableId, destinationCidr));
+    }
+
+    @Override
+    public AuthorizedRule authorizeSecurityGroupIngress(CloudCredentials credentials, String region, String groupId,
+                                                        IngressRule rule) {
+        return with(credentials, region, ec2 -> routing(ec2, region).authorize(groupId, rule));
+    }
+
+    @Override
+    public void revokeSecurityGroupIngress(CloudCredentials credentials, String region, String groupId,
+                                           IngressRule rule) {
+        run(credentials, region, ec2 -> routing(ec2, region).revoke(groupId, rule));
+    }
+
+    @Override
+    public Reachability analyzeReachability(CloudCredentials credentials, String region, ReachabilityQuery query) {
+        return with(credentials, region, ec2 -> new Ec2Reachability(ec2, new Ec2Calls(failures, region)).analyze(query));
+    }
+
+    private Ec2Peerings peerings(Ec2Client ec2, String region) {
+        return new Ec2Peerings(ec2, new Ec2Calls(failures, region));
+    }
+
+    private Ec2Routing routing(Ec2Client ec2, String region) {
+        return new Ec2Routing(ec2, new Ec2Calls(failures, region));
+    }
+
+    private <T> T with(CloudCredentials credentials, String region, Function<Ec2Client, T> work) {
+        try (Ec2Client ec2 = client(credentials, region)) {
+            return work.apply(ec2);
+        }
+    }
+
+    private void run(CloudCredentials credentials, String region, Consumer<Ec2Client> work) {
+        try (Ec2Client ec2 = client(credentials, region)) {
+            work.accept(ec2);
         }
     }
 

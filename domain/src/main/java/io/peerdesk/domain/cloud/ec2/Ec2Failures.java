@@ -65,9 +65,9 @@ final class Ec2Failures {
         if ("OptInRequired".equals(code) || "InvalidRegion".equals(code)) {
             return new CloudFailure(code, "The region " + region + " is not available to this account (" + why + ").", false);
         }
-        if (TRANSIENT.contains(code)) {
+        if (TRANSIENT.contains(code) || e.statusCode() >= 500) {
             return new CloudFailure(code, "The cloud could not answer " + operation + " in " + region + " right now"
-                    + " (" + why + "); it is tried again at the next sync.", true);
+                    + " (" + why + "); it is tried again later.", true);
         }
         return new CloudFailure(code, "The cloud refused " + operation + " in " + region + " (" + why + ").", false);
     }

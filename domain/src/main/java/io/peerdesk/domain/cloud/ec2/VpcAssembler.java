@@ -99,7 +99,7 @@ final class VpcAssembler {
         return new SecurityGroup(g.groupId(), name, g.description(), g.ownerId(), rules);
     }
 
-    private static SecurityGroupRule rule(software.amazon.awssdk.services.ec2.model.SecurityGroupRule r) {
+    static SecurityGroupRule rule(software.amazon.awssdk.services.ec2.model.SecurityGroupRule r) {
         var ref = r.referencedGroupInfo();
         return new SecurityGroupRule(r.securityGroupRuleId(),
                 Boolean.TRUE.equals(r.isEgress()) ? RuleDirection.EGRESS : RuleDirection.INGRESS,

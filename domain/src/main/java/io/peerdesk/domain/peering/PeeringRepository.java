@@ -1,0 +1,382 @@
+package io.peerdesk.domain.peering;
+
+import io.peerdesk.db.tables.Tenant;
+import io.peerdesk.db.tables.records.PeeringRequestRecord;
+import io.peerdesk.domain.contract.ContractId;
+import io.peerdesk.domain.inventory.CloudAccountId;
+import io.peerdesk.domain.inventory.VpcId;
+import io.peerdesk.domain.peering.StoredRequest.Planned;
+import io.peerdesk.domain.support.TenantId;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.TableField;
+import org.jooq.UpdateSetMoreStep;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import static io.peerdesk.db.Tables.PEERING_APPLIED;
+import static io.peerdesk.db.Tables.PEERING_REQUEST;
+import static io.peerdesk.db.Tables.PEERING_ROUTE;
+import static io.peerdesk.db.Tables.PEERING_RULE;
+import static io.peerdesk.db.Tables.TENANT;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
+
+/** Peering requests: both parties read the same rows; every change is a conditional update on the version. */
+@Repository
+class PeeringRepository {
+
+    static final Set<PeeringState> OUTSTANDING = EnumSet.of(PeeringState.SUBMITTED, PeeringState.PENDING_APPROVAL,
+            PeeringState.SECURITY_REVIEW);
+    static final Set<PeeringState> ESTABLISHED = EnumSet.of(PeeringState.PROVISIONING, PeeringState.VERIFYING,
+            PeeringState.ACTIVE, PeeringState.CHANGING, PeeringState.TEARING_DOWN);
+
+    private static final Tenant REQUESTER_TENANT = TENANT.as("requester_tenant");
+    private static final Tenant ACCEPTER_TENANT = TENANT.as("accepter_tenant");
+
+    private final DSLContext db;
+
+    PeeringRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(StoredRequest r, String idempotencyKey) {
+        StoredRequest.Party req = r.requester();
+        StoredRequest.Party acc = r.accepter();
+        db.insertInto(PEERING_REQUEST)
+                .set(PEERING_REQUEST.ID, r.id().value()).set(PEERING_REQUEST.CONTRACT_ID, r.contract().value())
+                .set(PEERING_REQUEST.REQUESTER_TENANT_ID, req.tenant().value())
+                .set(PEERING_REQUEST.REQUESTER_ACCOUNT_ID, req.account().value())
+                .set(PEERING_REQUEST.REQUESTER_ACCOUNT_NUMBER, req.end().accountNumber())
+                .set(PEERING_REQUEST.REQUESTER_VPC_ID, req.end().vpc().value())
+                .set(PEERING_REQUEST.REQUESTER_CLOUD_VPC_ID, req.end().cloudVpcId())
+                .set(PEERING_REQUEST.REQUESTER_VPC_NAME, req.end().vpcName())
+                .set(PEERING_REQUEST.REQUESTER_REGION, req.end().region())
+                .set(PEERING_REQUEST.REQUESTER_CIDRS, String.join(" ", req.end().cidrs()))
+                .set(PEERING_REQUEST.ACCEPTER_TENANT_ID, acc.tenant().value())
+                .set(PEERING_REQUEST.ACCEPTER_ACCOUNT_ID, acc.account().value())
+                .set(PEERING_REQUEST.ACCEPTER_ACCOUNT_NUMBER, acc.end().accountNumber())
+                .set(PEERING_REQUEST.ACCEPTER_VPC_ID, acc.end().vpc().value())
+                .set(PEERING_REQUEST.ACCEPTER_CLOUD_VPC_ID, acc.end().cloudVpcId())
+                .set(PEERING_REQUEST.ACCEPTER_VPC_NAME, acc.end().vpcName())
+                .set(PEERING_REQUEST.ACCEPTER_REGION, acc.end().region())
+                .set(PEERING_REQUEST.ACCEPTER_CIDRS, String.join(" ", acc.end().cidrs()))
+                .set(PEERING_REQUEST.STATE, r.state().name())
+                .set(PEERING_REQUEST.IDEMPOTENCY_KEY, idempotencyKey)
+                .set(PEERING_REQUEST.CREATED_BY, r.createdBy()).set(PEERING_REQUEST.CREATED_AT, utc(r.createdAt()))
+                .set(PEERING_REQUEST.UPDATED_AT, utc(r.createdAt()))
+                .set(PEERING_REQUEST.VERSION, 0)
+                .execute();
+        insertPlan(r.id(), r.routes(), r.rules(), null);
+    }
+
+    /** Adds planned routes and rules after the existing ones; {@code change} ADD for a proposed change, null for the plan. */
+    void insertPlan(PeeringRequestId id, List<PlannedRoute> routes, List<PlannedRule> rules, String change) {
+        int seq = nextSeq(id, PEERING_ROUTE.REQUEST_ID, PEERING_ROUTE.SEQ);
+        for (PlannedRoute route : routes) {
+            db.insertInto(PEERING_ROUTE).set(PEERING_ROUTE.REQUEST_ID, id.value()).set(PEERING_ROUTE.SEQ, seq++)
+                    .set(PEERING_ROUTE.SIDE, route.side().name()).set(PEERING_ROUTE.ROUTE_TABLE_ID, route.routeTableId())
+                    .set(PEERING_ROUTE.DESTINATION_CIDR, route.destinationCidr()).set(PEERING_ROUTE.CHANGE, change)
+                    .execute();
+        }
+        seq = nextSeq(id, PEERING_RULE.REQUEST_ID, PEERING_RULE.SEQ);
+        for (PlannedRule rule : rules) {
+            db.insertInto(PEERING_RULE).set(PEERING_RULE.REQUEST_ID, id.value()).set(PEERING_RULE.SEQ, seq++)
+                    .set(PEERING_RULE.SIDE, rule.side().name()).set(PEERING_RULE.SECURITY_GROUP_ID, rule.securityGroupId())
+                    .set(PEERING_RULE.PROTOCOL, rule.protocol()).set(PEERING_RULE.FROM_PORT, rule.fromPort())
+                    .set(PEERING_RULE.TO_PORT, rule.toPort()).set(PEERING_RULE.SOURCE_CIDR, rule.sourceCidr())
+                    .set(PEERING_RULE.CHANGE, change)
+                    .execute();
+        }
+    }
+
+    /** Marks routes and rules of the plan that a pending change would remove. */
+    void markForRemoval(PeeringRequestId id, List<PlannedRoute> routes, List<PlannedRule> rules) {
+        for (PlannedRoute route : routes) {
+            db.update(PEERING_ROUTE).set(PEERING_ROUTE.CHANGE, "REMOVE")
+                    .where(PEERING_ROUTE.REQUEST_ID.eq(id.value())).and(PEERING_ROUTE.CHANGE.isNull())
+                    .and(PEERING_ROUTE.SIDE.eq(route.side().name()))
+                    .and(PEERING_ROUTE.ROUTE_TABLE_ID.eq(route.routeTableId()))
+                    .and(PEERING_ROUTE.DESTINATION_CIDR.eq(route.destinationCidr()))
+                    .execute();
+        }
+        for (PlannedRule rule : rules) {
+            db.update(PEERING_RULE).set(PEERING_RULE.CHANGE, "REMOVE")
+                    .where(PEERING_RULE.REQUEST_ID.eq(id.value())).and(PEERING_RULE.CHANGE.isNull())
+                    .and(PEERING_RULE.SIDE.eq(rule.side().name()))
+                    .and(PEERING_RULE.SECURITY_GROUP_ID.eq(rule.securityGroupId()))
+                    .and(PEERING_RULE.PROTOCOL.eq(rule.protocol()))
+                    .and(PEERING_RULE.FROM_PORT.isNotDistinctFrom(rule.fromPort()))
+                    .and(PEERING_RULE.TO_PORT.isNotDistinctFrom(rule.toPort()))
+                    .and(PEERING_RULE.SOURCE_CIDR.eq(rule.sourceCidr()))
+                    .execute();
+        }
+    }
+
+    /** Any request, whoever's: for the workflow's steps, which act for both parties. */
+    Optional<StoredRequest> find(PeeringRequestId id) {
+        return request().where(PEERING_REQUEST.ID.eq(id.value())).fetchOptional(PeeringRepository::toRequest);
+    }
+
+    /** A request of which {@code viewer} is a party. */
+    Optional<StoredRequest> find(TenantId viewer, PeeringRequestId id) {
+        return request().where(PEERING_REQUEST.ID.eq(id.value())).and(partyIs(viewer))
+                .fetchOptional(PeeringRepository::toRequest);
+    }
+
+    Optional<PeeringRequestId> findByIdempotencyKey(TenantId requester, String key) {
+        return db.select(PEERING_REQUEST.ID).from(PEERING_REQUEST)
+                .where(PEERING_REQUEST.REQUESTER_TENANT_ID.eq(requester.value()))
+                .and(PEERING_REQUEST.IDEMPOTENCY_KEY.eq(key))
+                .fetchOptional(r -> new PeeringRequestId(r.value1()));
+    }
+
+    /** The tenant's requests in both directions, newest first. */
+    List<PeeringRow> findRows(TenantId tenant, PeeringFilter filter) {
+        Condition where = partyIs(tenant);
+        if (filter.side() == PeeringSide.REQUESTER) {
+            where = where.and(PEERING_REQUEST.REQUESTER_TENANT_ID.eq(tenant.value()));
+        } else if (filter.side() == PeeringSide.ACCEPTER) {
+            where = where.and(PEERING_REQUEST.ACCEPTER_TENANT_ID.eq(tenant.value()));
+        }
+        if (filter.state() != null) {
+            where = where.and(PEERING_REQUEST.STATE.eq(filter.state().name()));
+        }
+        if (filter.openOnly()) {
+            where = where.and(PEERING_REQUEST.STATE.in(names(open())));
+        }
+        return request().where(where).orderBy(PEERING_REQUEST.CREATED_AT.desc(), PEERING_REQUEST.ID)
+                .fetch(PeeringRepository::toRequest).stream()
+                .map(r -> row(r, r.sideOf(tenant)))
+                .filter(row -> !filter.waitingOnMe() || row.waitingOnYou())
+                .toList();
+    }
+
+    /** Open requests between the two VPCs, in either direction, except {@code except}. */
+    List<StoredRequest> findOpenBetween(VpcId a, VpcId b, PeeringRequestId except) {
+        Condition pair = PEERING_REQUEST.REQUESTER_VPC_ID.eq(a.value()).and(PEERING_REQUEST.ACCEPTER_VPC_ID.eq(b.value()))
+                .or(PEERING_REQUEST.REQUESTER_VPC_ID.eq(b.value()).and(PEERING_REQUEST.ACCEPTER_VPC_ID.eq(a.value())));
+        return request().where(pair).and(PEERING_REQUEST.STATE.in(names(open()))).and(not(except))
+                .orderBy(PEERING_REQUEST.CREATED_AT)
+                .fetch(PeeringRepository::toRequest);
+    }
+
+    /** Requests the VPC made that await acceptance (the cloud's outstanding requests), except {@code except}. */
+    int countOutstandingFrom(VpcId vpc, PeeringRequestId except) {
+        return db.fetchCount(PEERING_REQUEST, PEERING_REQUEST.REQUESTER_VPC_ID.eq(vpc.value())
+                .and(PEERING_REQUEST.STATE.in(names(OUTSTANDING))).and(not(except)));
+    }
+
+    /** Peerings of the VPC, on either side, that are accepted or being built, except {@code except}. */
+    int countEstablished(VpcId vpc, PeeringRequestId except) {
+        return db.fetchCount(PEERING_REQUEST, PEERING_REQUEST.REQUESTER_VPC_ID.eq(vpc.value())
+                .or(PEERING_REQUEST.ACCEPTER_VPC_ID.eq(vpc.value()))
+                .and(PEERING_REQUEST.STATE.in(names(ESTABLISHED))).and(not(except)));
+    }
+
+    /** Open requests and peerings under the contract, except {@code except}. */
+    int countOpenUnder(ContractId contract, PeeringRequestId except) {
+        return db.fetchCount(PEERING_REQUEST, PEERING_REQUEST.CONTRACT_ID.eq(contract.value())
+                .and(PEERING_REQUEST.STATE.in(names(open()))).and(not(except)));
+    }
+
+    // ---- changes: each one conditional on the version the caller read ----
+
+    boolean moveTo(StoredRequest r, PeeringState to, Instant at) {
+        return change(r, to, at, u -> u);
+    }
+
+    boolean recordConnection(StoredRequest r, String pcxId, Instant expiresAt, PeeringState to, Instant at) {
+        return change(r, to, at, u -> u.set(PEERING_REQUEST.PCX_ID, pcxId)
+                .set(PEERING_REQUEST.CONNECTION_EXPIRES_AT, utc(expiresAt)));
+    }
+
+    boolean recordApproval(StoredRequest r, PeeringDecision d, PeeringState to, Instant at) {
+        return change(r, to, at, u -> u.set(PEERING_REQUEST.DECISION, d.approved() ? "APPROVED" : "REJECTED")
+                .set(PEERING_REQUEST.DECIDED_BY, d.decidedBy()).set(PEERING_REQUEST.DECIDED_AT, utc(d.decidedAt()))
+                .set(PEERING_REQUEST.DECISION_REASON, d.reason()));
+    }
+
+    boolean recordReview(StoredRequest r, PeeringDecision d, PeeringState to, Instant at) {
+        return change(r, to, at, u -> u.set(PEERING_REQUEST.REVIEW_DECISION, d.approved() ? "APPROVED" : "REJECTED")
+                .set(PEERING_REQUEST.REVIEW_DECIDED_BY, d.decidedBy())
+                .set(PEERING_REQUEST.REVIEW_DECIDED_AT, utc(d.decidedAt()))
+                .set(PEERING_REQUEST.REVIEW_REASON, d.reason()));
+    }
+
+    boolean recordClosing(StoredRequest r, StoredRequest.Closing closing, PeeringState to, Instant at) {
+        return change(r, to, at, u -> u.set(PEERING_REQUEST.CLOSING_REQUESTED_BY, closing.requestedBy())
+                .set(PEERING_REQUEST.CLOSING_REQUESTED_AT, utc(closing.requestedAt()))
+                .set(PEERING_REQUEST.CLOSING_REASON, closing.reason()));
+    }
+
+    boolean recordChange(StoredRequest r, StoredRequest.Change c, Instant at) {
+        return change(r, PeeringState.CHANGING, at, u -> u.set(PEERING_REQUEST.CHANGE_SIDE, c.side().name())
+                .set(PEERING_REQUEST.CHANGE_REQUESTED_BY, c.requestedBy())
+                .set(PEERING_REQUEST.CHANGE_REQUESTED_AT, utc(c.requestedAt()))
+                .set(PEERING_REQUEST.CHANGE_REASON, c.reason()));
+    }
+
+    boolean recordFailure(StoredRequest r, String reason, Instant at) {
+        return change(r, PeeringState.FAILED, at, u -> u.set(PEERING_REQUEST.FAILURE_REASON, cut(reason, 2000)));
+    }
+
+    void insertApplied(PeeringRequestId id, AppliedEntry e) {
+        db.insertInto(PEERING_APPLIED)
+                .set(PEERING_APPLIED.ID, e.id()).set(PEERING_APPLIED.REQUEST_ID, id.value())
+                .set(PEERING_APPLIED.KIND, e.kind().name()).set(PEERING_APPLIED.SIDE, e.side().name())
+                .set(PEERING_APPLIED.RESOURCE_ID, e.resourceId()).set(PEERING_APPLIED.CIDR, e.cidr())
+                .set(PEERING_APPLIED.TARGET, e.target()).set(PEERING_APPLIED.PROTOCOL, e.protocol())
+                .set(PEERING_APPLIED.FROM_PORT, e.fromPort()).set(PEERING_APPLIED.TO_PORT, e.toPort())
+                .set(PEERING_APPLIED.CLOUD_RULE_ID, e.cloudRuleId()).set(PEERING_APPLIED.APPLIED_AT, utc(e.appliedAt()))
+                .execute();
+    }
+
+    void markRemoved(UUID appliedId, Instant at) {
+        db.update(PEERING_APPLIED).set(PEERING_APPLIED.REMOVED_AT, utc(at))
+                .where(PEERING_APPLIED.ID.eq(appliedId)).and(PEERING_APPLIED.REMOVED_AT.isNull())
+                .execute();
+    }
+
+    private boolean change(StoredRequest r, PeeringState to, Instant at,
+                           UnaryOperator<UpdateSetMoreStep<PeeringRequestRecord>> more) {
+        var update = db.update(PEERING_REQUEST)
+                .set(PEERING_REQUEST.STATE, to.name())
+                .set(PEERING_REQUEST.UPDATED_AT, utc(at))
+                .set(PEERING_REQUEST.VERSION, PEERING_REQUEST.VERSION.plus(1));
+        return more.apply(update)
+                .where(PEERING_REQUEST.ID.eq(r.id().value())).and(PEERING_REQUEST.VERSION.eq(r.version()))
+                .execute() == 1;
+    }
+
+    // ---- reading ----
+
+    private static final Field<List<Planned<PlannedRoute>>> ROUTES = multiset(
+            select(PEERING_ROUTE.SIDE, PEERING_ROUTE.ROUTE_TABLE_ID, PEERING_ROUTE.DESTINATION_CIDR, PEERING_ROUTE.CHANGE)
+                    .from(PEERING_ROUTE).where(PEERING_ROUTE.REQUEST_ID.eq(PEERING_REQUEST.ID)).orderBy(PEERING_ROUTE.SEQ))
+            .as("routes")
+            .convertFrom(rows -> rows.map(r -> new Planned<>(
+                    new PlannedRoute(PeeringSide.valueOf(r.value1()), r.value2(), r.value3()), r.value4())));
+
+    private static final Field<List<Planned<PlannedRule>>> RULES = multiset(
+            select(PEERING_RULE.SIDE, PEERING_RULE.SECURITY_GROUP_ID, PEERING_RULE.PROTOCOL, PEERING_RULE.FROM_PORT,
+                    PEERING_RULE.TO_PORT, PEERING_RULE.SOURCE_CIDR, PEERING_RULE.CHANGE)
+                    .from(PEERING_RULE).where(PEERING_RULE.REQUEST_ID.eq(PEERING_REQUEST.ID)).orderBy(PEERING_RULE.SEQ))
+            .as("rules")
+            .convertFrom(rows -> rows.map(r -> new Planned<>(new PlannedRule(PeeringSide.valueOf(r.value1()),
+                    r.value2(), r.value3(), r.value4(), r.value5(), r.value6()), r.value7())));
+
+    private static final Field<List<AppliedEntry>> APPLIED = multiset(
+            select(PEERING_APPLIED.ID, PEERING_APPLIED.KIND, PEERING_APPLIED.SIDE, PEERING_APPLIED.RESOURCE_ID,
+                    PEERING_APPLIED.CIDR, PEERING_APPLIED.TARGET, PEERING_APPLIED.PROTOCOL, PEERING_APPLIED.FROM_PORT,
+                    PEERING_APPLIED.TO_PORT, PEERING_APPLIED.CLOUD_RULE_ID, PEERING_APPLIED.APPLIED_AT,
+                    PEERING_APPLIED.REMOVED_AT)
+                    .from(PEERING_APPLIED).where(PEERING_APPLIED.REQUEST_ID.eq(PEERING_REQUEST.ID))
+                    .orderBy(PEERING_APPLIED.APPLIED_AT, PEERING_APPLIED.ID))
+            .as("applied")
+            .convertFrom(rows -> rows.map(r -> new AppliedEntry(r.value1(), AppliedEntry.Kind.valueOf(r.value2()),
+                    PeeringSide.valueOf(r.value3()), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
+                    r.value9(), r.value10(), r.value11().toInstant(), instant(r.value12()))));
+
+    private SelectOnConditionStep<Record> request() {
+        return db.select(PEERING_REQUEST.fields()).select(REQUESTER_TENANT.NAME, ACCEPTER_TENANT.NAME, ROUTES, RULES, APPLIED)
+                .from(PEERING_REQUEST)
+                .join(REQUESTER_TENANT).on(REQUESTER_TENANT.ID.eq(PEERING_REQUEST.REQUESTER_TENANT_ID))
+                .join(ACCEPTER_TENANT).on(ACCEPTER_TENANT.ID.eq(PEERING_REQUEST.ACCEPTER_TENANT_ID));
+    }
+
+    private static StoredRequest toRequest(Record r) {
+        var p = PEERING_REQUEST;
+        StoredRequest.Party requester = new StoredRequest.Party(new TenantId(r.get(p.REQUESTER_TENANT_ID)),
+                new CloudAccountId(r.get(p.REQUESTER_ACCOUNT_ID)),
+                new PeeringEnd(r.get(REQUESTER_TENANT.NAME), r.get(p.REQUESTER_ACCOUNT_NUMBER),
+                        r.get(p.REQUESTER_CLOUD_VPC_ID), r.get(p.REQUESTER_VPC_NAME), r.get(p.REQUESTER_REGION),
+                        split(r.get(p.REQUESTER_CIDRS)), new VpcId(r.get(p.REQUESTER_VPC_ID))));
+        StoredRequest.Party accepter = new StoredRequest.Party(new TenantId(r.get(p.ACCEPTER_TENANT_ID)),
+                new CloudAccountId(r.get(p.ACCEPTER_ACCOUNT_ID)),
+                new PeeringEnd(r.get(ACCEPTER_TENANT.NAME), r.get(p.ACCEPTER_ACCOUNT_NUMBER),
+                        r.get(p.ACCEPTER_CLOUD_VPC_ID), r.get(p.ACCEPTER_VPC_NAME), r.get(p.ACCEPTER_REGION),
+                        split(r.get(p.ACCEPTER_CIDRS)), new VpcId(r.get(p.ACCEPTER_VPC_ID))));
+        return new StoredRequest(new PeeringRequestId(r.get(p.ID)), new ContractId(r.get(p.CONTRACT_ID)), requester,
+                accepter, PeeringState.valueOf(r.get(p.STATE)), r.get(p.PCX_ID), instant(r.get(p.CONNECTION_EXPIRES_AT)),
+                r.get(p.CREATED_BY), r.get(p.CREATED_AT).toInstant(), r.get(p.UPDATED_AT).toInstant(),
+                decision(r.get(p.DECISION), r.get(p.DECIDED_BY), r.get(p.DECIDED_AT), r.get(p.DECISION_REASON)),
+                decision(r.get(p.REVIEW_DECISION), r.get(p.REVIEW_DECIDED_BY), r.get(p.REVIEW_DECIDED_AT),
+                        r.get(p.REVIEW_REASON)),
+                r.get(p.CLOSING_REQUESTED_AT) == null ? null : new StoredRequest.Closing(r.get(p.CLOSING_REQUESTED_BY),
+                        r.get(p.CLOSING_REQUESTED_AT).toInstant(), r.get(p.CLOSING_REASON)),
+                r.get(p.CHANGE_SIDE) == null ? null : new StoredRequest.Change(PeeringSide.valueOf(r.get(p.CHANGE_SIDE)),
+                        r.get(p.CHANGE_REQUESTED_BY), instant(r.get(p.CHANGE_REQUESTED_AT)), r.get(p.CHANGE_REASON)),
+                r.get(p.FAILURE_REASON), r.get(p.VERSION), r.get(ROUTES), r.get(RULES), r.get(APPLIED));
+    }
+
+    private static PeeringRow row(StoredRequest r, PeeringSide side) {
+        PeeringEnd partner = r.party(side.other()).end();
+        WaitingOn waiting = r.waitingOn();
+        boolean yours = (waiting == WaitingOn.ACCEPTER && side == PeeringSide.ACCEPTER)
+                || (waiting == WaitingOn.REQUESTER && side == PeeringSide.REQUESTER);
+        return new PeeringRow(r.id(), side, partner.tenantName(), r.requester().end().vpcLabel(),
+                r.accepter().end().vpcLabel(), r.requester().end().region(), r.accepter().end().region(), r.state(),
+                waiting, yours, r.pcxId(), r.createdAt(), r.updatedAt());
+    }
+
+    private static PeeringDecision decision(String outcome, String by, OffsetDateTime at, String reason) {
+        return outcome == null ? null : new PeeringDecision("APPROVED".equals(outcome), by, at.toInstant(), reason);
+    }
+
+    private int nextSeq(PeeringRequestId id, TableField<?, UUID> requestId, TableField<?, Integer> seq) {
+        return db.select(coalesce(max(seq), val(-1))).from(requestId.getTable())
+                .where(requestId.eq(id.value())).fetchOne(0, Integer.class) + 1;
+    }
+
+    private static Condition partyIs(TenantId tenant) {
+        return PEERING_REQUEST.REQUESTER_TENANT_ID.eq(tenant.value()).or(PEERING_REQUEST.ACCEPTER_TENANT_ID.eq(tenant.value()));
+    }
+
+    private static Condition not(PeeringRequestId except) {
+        return except == null ? noCondition() : PEERING_REQUEST.ID.ne(except.value());
+    }
+
+    static Set<PeeringState> open() {
+        EnumSet<PeeringState> open = EnumSet.noneOf(PeeringState.class);
+        Arrays.stream(PeeringState.values()).filter(s -> !s.terminal()).forEach(open::add);
+        return open;
+    }
+
+    private static List<String> names(Set<PeeringState> states) {
+        return states.stream().map(Enum::name).toList();
+    }
+
+    private static List<String> split(String cidrs) {
+        return cidrs.isBlank() ? List.of() : List.of(cidrs.split(" "));
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,272 @@
+package io.peerdesk.domain.peering;
+
+import io.peerdesk.domain.cloud.CloudCredentials;
+import io.peerdesk.domain.cloud.CloudNetwork;
+import io.peerdesk.domain.cloud.PeeringConnection;
+import io.peerdesk.domain.contract.Contracts;
+import io.peerdesk.domain.peering.PeeringEvents.PeeringActivated;
+import io.peerdesk.domain.peering.PeeringEvents.PeeringEnded;
+import io.peerdesk.domain.support.Actor;
+import io.peerdesk.domain.support.Conflict;
+import io.peerdesk.domain.support.NotFound;
+import io.peerdesk.domain.support.Role;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The workflow's steps (see {@link PeeringLifecycle}). Cloud calls run outside any database
+ * transaction; each step then records its state change, its shared audit event and its
+ * notifications in one transaction of its own, committed at once. Every step may run again: it
+ * looks at what is recorded and in the cloud before it acts.
+ */
+@Service
+@EnableConfigurationProperties(PeeringProperties.class)
+class PeeringSteps implements PeeringLifecycle {
+
+    private static final Duration CLOUD_EXPIRY = Duration.ofDays(7);
+
+    private final PeeringRepository requests;
+    private final PeeringFacts facts;
+    private final Decisions decisions;
+    private final Provisioning provisioning;
+    private final Dismantling dismantling;
+    private final Reachabilities reachabilities;
+    private final SideAccess sides;
+    private final CloudNetwork cloud;
+    private final PeeringNews news;
+    private final OwnTransactions transactions;
+    private final Clock clock;
+
+    PeeringSteps(PeeringRepository requests, PeeringFacts facts, Contracts contracts, Provisioning provisioning,
+                 Dismantling dismantling, Reachabilities reachabilities, SideAccess sides, CloudNetwork cloud,
+                 PeeringNews news, OwnTransactions transactions, Clock clock) {
+        this.requests = requests;
+        this.facts = facts;
+        this.decisions = new Decisions(requests, contracts, news, clock);
+        this.provisioning = provisioning;
+        this.dismantling = dismantling;
+        this.reachabilities = reachabilities;
+        this.sides = sides;
+        this.cloud = cloud;
+        this.news = news;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public ValidationResult validate(PeeringRequestId id) {
+        return new ValidationResult(facts.recheck(load(id)).stream().map(PeeringProblem::message).toList());
+    }
+
+    @Override
+    public Instant requestConnection(PeeringRequestId id) {
+        StoredRequest r = load(id);
+        if (r.pcxId() != null) {
+            return r.connectionExpiresAt();
+        }
+        expect(r, Set.of(PeeringState.SUBMITTED), "request a connection for");
+        PeeringEnd requester = r.requester().end();
+        PeeringEnd accepter = r.accepter().end();
+        CloudCredentials credentials = sides.credentials(r, PeeringSide.REQUESTER);
+        PeeringConnection connection = CloudStep.call("requesting the connection from " + requester.vpcLabel(),
+                () -> cloud.createPeeringConnection(credentials, requester.region(), requester.cloudVpcId(),
+                        accepter.cloudVpcId(), accepter.accountNumber(), accepter.region(), id.toString()));
+        if (!id.toString().equals(connection.tags().get(CloudNetwork.REQUEST_TAG))) {
+            throw new PeeringStepFailed("ConnectionExists", "The VPCs are already joined by " + connection.id() + " ("
+                    + connection.status() + "), made outside the portal. Delete it in the cloud, then file the request again.");
+        }
+        if (!connection.live()) {
+            throw new PeeringStepFailed(connection.status(), "The cloud did not open the connection " + connection.id()
+                    + ": it is " + connection.status() + " (" + connection.statusMessage() + ").");
+        }
+        Instant expires = connection.expiresAt() != null ? connection.expiresAt() : clock.instant().plus(CLOUD_EXPIRY);
+        transactions.run(() -> {
+            changed(requests.recordConnection(r, connection.id(), expires, PeeringState.PENDING_APPROVAL, clock.instant()));
+            news.record(PeeringNews.portal(r), r, "peering.connection-requested", "requested " + connection.id()
+                    + " for " + PeeringNews.pair(r) + "; it expires unless accepted by " + expires);
+            news.toAccepter(r, Role.APPROVER, r.requester().end().tenantName() + " asks to peer "
+                    + requester.vpcLabel() + " with your " + accepter.vpcLabel() + ": decide by " + expires + ".");
+        });
+        return expires;
+    }
+
+    @Override
+    public boolean needsSecurityReview(PeeringRequestId id) {
+        return decisions.needsSecurityReview(load(id));
+    }
+
+    @Override
+    @Transactional
+    public void decide(Actor actor, PeeringRequestId id, Decision decision) {
+        StoredRequest r = requests.find(actor.tenant(), id).orElseThrow(() -> new NotFound("Peering request", id));
+        decisions.decide(actor, r, decision);
+    }
+
+    @Override
+    public void remind(PeeringRequestId id) {
+        StoredRequest r = load(id);
+        if (r.decided() || (r.state() != PeeringState.PENDING_APPROVAL && r.state() != PeeringState.SECURITY_REVIEW)) {
+            return;
+        }
+        boolean review = r.state() == PeeringState.SECURITY_REVIEW;
+        transactions.run(() -> {
+            news.record(PeeringNews.portal(r), r, "peering.reminded", "reminded " + r.accepter().end().tenantName()
+                    + (review ? "'s security reviewers" : "'s approvers") + "; the request expires at " + r.connectionExpiresAt());
+            news.toAccepter(r, review ? Role.SECURITY_REVIEWER : Role.APPROVER, "Reminder: the peering request "
+                    + PeeringNews.pair(r) + " awaits your " + (review ? "security review" : "decision")
+                    + "; it expires at " + r.connectionExpiresAt() + ".");
+        });
+    }
+
+    @Override
+    public void reject(PeeringRequestId id) {
+        StoredRequest r = load(id);
+        if (r.state() == PeeringState.REJECTED) {
+            return;
+        }
+        boolean rejected = (r.approval() != null && !r.approval().approved()) || (r.review() != null && !r.review().approved());
+        if (!rejected) {
+            throw new PeeringStepFailed(PeeringStepFailed.STATE, "The request " + id + " was not rejected by "
+                    + r.accepter().end().tenantName() + ".");
+        }
+        dismantling.rejectConnection(r);
+        end(r, PeeringState.REJECTED, "peering.connection-rejected", r.pcxId() == null ? "closed after the rejection"
+                : "rejected " + r.pcxId() + " in the cloud", null);
+    }
+
+    @Override
+    public void cancel(PeeringRequestId id) {
+        StoredRequest r = load(id);
+        if (r.state() == PeeringState.CANCELLED) {
+            return;
+        }
+        expect(r, PeeringRepository.OUTSTANDING, "cancel");
+        dismantling.deleteConnection(r);
+        String why = r.closing() == null || r.closing().reason() == null ? "" : ": " + r.closing().reason();
+        end(r, PeeringState.CANCELLED, "peering.cancelled", "cancelled by " + r.requester().end().tenantName() + why,
+                () -> news.toAccepter(r, Role.APPROVER, r.requester().end().tenantName() + " withdrew its peering request "
+                        + PeeringNews.pair(r) + why + "."));
+    }
+
+    @Override
+    public void expire(PeeringRequestId id) {
+        StoredRequest r = load(id);
+        if (r.state() == PeeringState.EXPIRED) {
+            return;
+        }
+        expect(r, PeeringRepository.OUTSTANDING, "expire");
+        dismantling.deleteConnection(r);
+        end(r, PeeringState.EXPIRED, "peering.expired", "not decided before " + r.connectionExpiresAt(),
+                () -> news.toBoth(r, "The peering request " + PeeringNews.pair(r) + " expired undecided."));
+    }
+
+    @Override
+    public void provision(PeeringRequestId id) {
+        StoredRequest r = load(id);
+        if (r.state() == PeeringState.VERIFYING || r.state() == PeeringState.ACTIVE) {
+            return;
+        }
+        expect(r, Set.of(PeeringState.PROVISIONING), "provision");
+        provisioning.provision(r);
+        StoredRequest done = load(id);
+        transactions.run(() -> {
+            changed(requests.moveTo(done, PeeringState.VERIFYING, clock.instant()));
+            news.record(PeeringNews.portal(done), done, "peering.provisioned", "accepted " + done.pcxId() + "; in place: "
+                    + String.join(", ", done.inPlace().stream().map(AppliedEntry::label).toList()));
+        });
+    }
+
+    @Override
+    public List<FlowCheck> verify(PeeringRequestId id) {
+        StoredRequest r = load(id);
+        expect(r, Set.of(PeeringState.VERIFYING, PeeringState.ACTIVE), "verify");
+        List<FlowCheck> checks = reachabilities.verify(r);
+        List<FlowCheck> failures = checks.stream().filter(c -> !c.reachable()).toList();
+        transactions.run(() -> news.record(PeeringNews.portal(r), r, "peering.verified", failures.isEmpty()
+                ? checks.size() + " flows reachable"
+                : failures.size() + " of " + checks.size() + " flows not reachable: " + String.join("; ",
+                failures.stream().map(f -> f.flow() + " " + f.explanationCodes()).toList())));
+        return failures;
+    }
+
+    @Override
+    public void compensate(PeeringRequestId id, String reason) {
+        StoredRequest r = load(id);
+        if (r.state().terminal()) {
+            return;
+        }
+        dismantling.removeAll(r);
+        StoredRequest cleaned = load(id);
+        transactions.run(() -> {
+            changed(requests.recordFailure(cleaned, reason, clock.instant()));
+            news.record(PeeringNews.portal(cleaned), cleaned, "peering.failed", "failed and removed from the cloud: " + reason);
+            news.toBoth(cleaned, "The peering " + PeeringNews.pair(cleaned) + " failed and was removed: " + reason);
+            news.publish(new PeeringEnded(id, PeeringState.FAILED));
+        });
+    }
+
+    @Override
+    public void activate(PeeringRequestId id) {
+        StoredRequest r = load(id);
+        if (r.state() == PeeringState.ACTIVE) {
+            return;
+        }
+        expect(r, Set.of(PeeringState.VERIFYING), "activate");
+        transactions.run(() -> {
+            changed(requests.moveTo(r, PeeringState.ACTIVE, clock.instant()));
+            news.record(PeeringNews.portal(r), r, "peering.activated", PeeringNews.pair(r) + " is active over " + r.pcxId());
+            news.toBoth(r, "The peering " + PeeringNews.pair(r) + " is active.");
+            news.publish(new PeeringActivated(id));
+        });
+    }
+
+    @Override
+    public void tearDown(PeeringRequestId id) {
+        StoredRequest r = load(id);
+        if (r.state() == PeeringState.DELETED) {
+            return;
+        }
+        expect(r, Set.of(PeeringState.TEARING_DOWN, PeeringState.ACTIVE), "tear down");
+        int removed = dismantling.removeAll(r);
+        String why = r.closing() == null || r.closing().reason() == null ? "" : " (" + r.closing().reason() + ")";
+        end(load(id), PeeringState.DELETED, "peering.deleted", "torn down" + why + ": removed " + removed
+                + " routes and rules and deleted " + r.pcxId(),
+                () -> news.toBoth(r, "The peering " + PeeringNews.pair(r) + " was torn down" + why + "."));
+    }
+
+    /** Ends the request in a terminal state, with its audit event and notifications, in one transaction. */
+    private void end(StoredRequest r, PeeringState state, String action, String summary, Runnable notify) {
+        transactions.run(() -> {
+            changed(requests.moveTo(r, state, clock.instant()));
+            news.record(PeeringNews.portal(r), r, action, summary);
+            if (notify != null) {
+                notify.run();
+            }
+            news.publish(new PeeringEnded(r.id(), state));
+        });
+    }
+
+    private StoredRequest load(PeeringRequestId id) {
+        return requests.find(id).orElseThrow(() -> new NotFound("Peering request", id));
+    }
+
+    private static void expect(StoredRequest r, Set<PeeringState> states, String what) {
+        if (!states.contains(r.state())) {
+            throw new PeeringStepFailed(PeeringStepFailed.STATE, "Cannot " + what + " the request " + r.id() + ": it is "
+                    + r.state().name().toLowerCase().replace('_', ' ') + ".");
+        }
+    }
+
+    static void changed(boolean updated) {
+        if (!updated) {
+            throw new Conflict("The peering request changed in the meantime; reload it and try again.");
+        }
+    }
+}

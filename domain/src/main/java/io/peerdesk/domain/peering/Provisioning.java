@@ -1,0 +1,137 @@
+package io.peerdesk.domain.peering;
+
+import io.peerdesk.domain.cloud.AuthorizedRule;
+import io.peerdesk.domain.cloud.CloudCredentials;
+import io.peerdesk.domain.cloud.CloudFailure;
+import io.peerdesk.domain.cloud.CloudNetwork;
+import io.peerdesk.domain.cloud.IngressRule;
+import io.peerdesk.domain.cloud.PeeringConnection;
+import io.peerdesk.domain.peering.AppliedEntry.Kind;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Builds a peering in the cloud: accepts the connection with the accepter's account in the
+ * accepter's region, waits until it is active, then creates the routes and authorizes the rules of
+ * both sides. Each entry is recorded (committed) as soon as the cloud has it, and an entry already
+ * recorded is not applied again, so a retried step continues where the last attempt stopped.
+ * Before it changes anything it checks that what is recorded is still in the cloud ({@link Drift}).
+ */
+@Component
+class Provisioning {
+
+    private final CloudNetwork cloud;
+    private final SideAccess sides;
+    private final PeeringRepository requests;
+    private final OwnTransactions transactions;
+    private final PeeringProperties properties;
+    private final Clock clock;
+
+    Provisioning(CloudNetwork cloud, SideAccess sides, PeeringRepository requests, OwnTransactions transactions,
+                 PeeringProperties properties, Clock clock) {
+        this.cloud = cloud;
+        this.sides = sides;
+        this.requests = requests;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Returns how many routes and rules this call applied (0 when a retry found everything done). */
+    int provision(StoredRequest r) {
+        new Drift(sides).check(r);
+        activate(r);
+        int applied = 0;
+        for (PlannedRoute route : r.routes()) {
+            if (r.inPlace().stream().noneMatch(a -> a.isRoute(route))) {
+                applyRoute(r, route);
+                applied++;
+            }
+        }
+        for (PlannedRule rule : r.rules()) {
+            if (r.inPlace().stream().noneMatch(a -> a.isRule(rule))) {
+                applied += applyRule(r, rule) ? 1 : 0;
+            }
+        }
+        return applied;
+    }
+
+    private void activate(StoredRequest r) {
+        PeeringEnd accepter = r.accepter().end();
+        CloudCredentials requesterCredentials = sides.credentials(r, PeeringSide.REQUESTER);
+        PeeringConnection connection = describe(r, requesterCredentials);
+        if (connection.pending()) {
+            CloudCredentials accepterCredentials = sides.credentials(r, PeeringSide.ACCEPTER);
+            connection = CloudStep.call("accepting " + r.pcxId() + " with " + accepter.tenantName() + "'s account "
+                    + accepter.accountNumber() + " in " + accepter.region(),
+                    () -> cloud.acceptPeeringConnection(accepterCredentials, accepter.region(), r.pcxId()));
+        } else if (!connection.accepted()) {
+            throw new PeeringStepFailed(connection.status(), "The connection " + r.pcxId() + " is " + connection.status()
+                    + " in the cloud and can no longer be accepted.");
+        }
+        for (int look = 1; !connection.active(); look++) {
+            if (look > properties.activationPolls()) {
+                throw new CloudFailure("Provisioning", "The connection " + r.pcxId() + " is still " + connection.status()
+                        + " after being accepted; provisioning is tried again.", true);
+            }
+            pause();
+            connection = describe(r, requesterCredentials);
+        }
+    }
+
+    private PeeringConnection describe(StoredRequest r, CloudCredentials requester) {
+        PeeringEnd end = r.requester().end();
+        return CloudStep.call("reading the connection " + r.pcxId(),
+                        () -> cloud.describePeeringConnection(requester, end.region(), r.pcxId()))
+                .orElseThrow(() -> new PeeringStepFailed("InvalidVpcPeeringConnectionID.NotFound",
+                        "The connection " + r.pcxId() + " no longer exists in the cloud."));
+    }
+
+    private void applyRoute(StoredRequest r, PlannedRoute route) {
+        PeeringEnd end = r.party(route.side()).end();
+        CloudCredentials credentials = sides.credentials(r, route.side());
+        CloudStep.run("creating the route " + route.label(),
+                () -> cloud.createRoute(credentials, end.region(), route.routeTableId(), route.destinationCidr(), r.pcxId()));
+        record(r, new AppliedEntry(UUID.randomUUID(), Kind.ROUTE, route.side(), route.routeTableId(),
+                route.destinationCidr(), r.pcxId(), null, null, null, null, clock.instant(), null));
+    }
+
+    /**
+     * Authorizes a rule and records it when this request made it: created now, or found carrying
+     * this request's mark (an earlier attempt made it). A rule the group already had before is left
+     * out of the record, so teardown never removes what the portal did not add.
+     */
+    private boolean applyRule(StoredRequest r, PlannedRule rule) {
+        PeeringEnd end = r.party(rule.side()).end();
+        CloudCredentials credentials = sides.credentials(r, rule.side());
+        AuthorizedRule result = CloudStep.call("authorizing " + rule.label(),
+                () -> cloud.authorizeSecurityGroupIngress(credentials, end.region(), rule.securityGroupId(),
+                        Rules.ingress(rule, mark(r))));
+        if (!result.created() && !mark(r).equals(result.description())) {
+            return false;
+        }
+        record(r, new AppliedEntry(UUID.randomUUID(), Kind.RULE, rule.side(), rule.securityGroupId(), rule.sourceCidr(),
+                null, rule.protocol(), rule.fromPort(), rule.toPort(), result.ruleId(), clock.instant(), null));
+        return true;
+    }
+
+    private void record(StoredRequest r, AppliedEntry entry) {
+        transactions.run(() -> requests.insertApplied(r.id(), entry));
+    }
+
+    /** The description the portal's rules carry: which request made them. */
+    static String mark(StoredRequest r) {
+        return "PeerDesk peering " + r.id();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.activationPollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudFailure(CloudFailure.TIMEOUT, "Interrupted while waiting for the connection to become active.", true);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.peerdesk.domain.peering;
+
+import io.peerdesk.domain.cloud.CloudCredentials;
+import io.peerdesk.domain.cloud.CloudNetwork;
+import io.peerdesk.domain.cloud.Reachability;
+import io.peerdesk.domain.cloud.ReachabilityQuery;
+import io.peerdesk.domain.cloud.RouteTable;
+import io.peerdesk.domain.cloud.Subnet;
+import io.peerdesk.domain.cloud.Vpc;
+import io.peerdesk.domain.contract.Prefix;
+import io.peerdesk.domain.peering.PeeringLifecycle.FlowCheck;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks every requested flow with the cloud's reachability analysis. A flow is a tcp or udp rule:
+ * traffic from the other side into the rule's security group, on the rule's first port. It starts
+ * in a subnet of the source VPC that the rule admits and whose route table got a planned route, and
+ * goes to the first usable address of a subnet of the destination VPC that such a route leads to
+ * and whose route table routes back. ICMP and all-traffic rules have no port to analyse.
+ */
+@Component
+class Reachabilities {
+
+    static final String NO_SUBNET = "NO_SUBNET_ON_PLANNED_ROUTES";
+
+    private final CloudNetwork cloud;
+    private final SideAccess sides;
+
+    Reachabilities(CloudNetwork cloud, SideAccess sides) {
+        this.cloud = cloud;
+        this.sides = sides;
+    }
+
+    List<FlowCheck> verify(StoredRequest r) {
+        Map<PeeringSide, Vpc> vpcs = new EnumMap<>(PeeringSide.class);
+        List<FlowCheck> checks = new ArrayList<>();
+        for (PlannedRule rule : r.rules()) {
+            if (!rule.protocol().equals("tcp") && !rule.protocol().equals("udp")) {
+                continue;
+            }
+            PeeringSide from = rule.side().other();
+            Vpc source = vpcs.computeIfAbsent(from, side -> sides.vpc(r, side));
+            Vpc destination = vpcs.computeIfAbsent(rule.side(), side -> sides.vpc(r, side));
+            checks.add(check(r, rule, source, destination));
+        }
+        return checks;
+    }
+
+    private FlowCheck check(StoredRequest r, PlannedRule rule, Vpc source, Vpc destination) {
+        String flow = rule.traffic() + " from " + source.label() + " to " + destination.label() + " (" + rule.securityGroupId() + ")";
+        Optional<Ends> ends = ends(r, rule, source, destination);
+        if (ends.isEmpty()) {
+            return new FlowCheck(flow + ": no subnet on both ends is served by the planned routes", false, List.of(NO_SUBNET));
+        }
+        String address = Blocks.address(Blocks.of(ends.get().to().cidrBlock()).orElseThrow(), 4);
+        PeeringSide from = rule.side().other();
+        CloudCredentials credentials = sides.credentials(r, from);
+        ReachabilityQuery query = new ReachabilityQuery(ends.get().from().subnetId(), null, destination.vpcId(), address,
+                rule.protocol(), rule.fromPort(), List.of(rule.securityGroupId()));
+        Reachability result = CloudStep.call("analysing " + flow,
+                () -> cloud.analyzeReachability(credentials, source.region(), query));
+        String described = flow + ", " + ends.get().from().label() + " → " + address;
+        if (!"succeeded".equals(result.status())) {
+            return new FlowCheck(described + ": the analysis " + result.status() + " (" + result.statusMessage() + ")",
+                    false, result.explanationCodes());
+        }
+        return new FlowCheck(described, result.reachable(), result.explanationCodes());
+    }
+
+    private record Ends(Subnet from, Subnet to) {
+    }
+
+    /** A source subnet and a destination subnet joined by planned routes both ways. */
+    private static Optional<Ends> ends(StoredRequest r, PlannedRule rule, Vpc source, Vpc destination) {
+        PeeringSide from = rule.side().other();
+        Optional<Prefix> admitted = Blocks.of(rule.sourceCidr());
+        for (PlannedRoute out : r.routes()) {
+            if (out.side() != from) {
+                continue;
+            }
+            for (Subnet src : source.subnets()) {
+                if (!served(source, src, out.routeTableId()) || !within(src, admitted)) {
+                    continue;
+                }
+                for (Subnet dst : destination.subnets()) {
+                    if (within(dst, Blocks.of(out.destinationCidr())) && routesBack(r, rule.side(), destination, dst, src)) {
+                        return Optional.of(new Ends(src, dst));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean routesBack(StoredRequest r, PeeringSide side, Vpc vpc, Subnet dst, Subnet src) {
+        return r.routes().stream().filter(back -> back.side() == side)
+                .anyMatch(back -> served(vpc, dst, back.routeTableId()) && within(src, Blocks.of(back.destinationCidr())));
+    }
+
+    /** Whether the subnet uses the table: its own association, else the VPC's main table. */
+    private static boolean served(Vpc vpc, Subnet subnet, String tableId) {
+        Optional<RouteTable> table = vpc.routeTables().stream().filter(t -> t.subnetIds().contains(subnet.subnetId()))
+                .findFirst().or(() -> vpc.routeTables().stream().filter(RouteTable::main).findFirst());
+        return table.map(t -> t.routeTableId().equals(tableId)).orElse(false);
+    }
+
+    private static boolean within(Subnet subnet, Optional<Prefix> block) {
+        return block.isPresent() && Blocks.of(subnet.cidrBlock()).map(block.get()::contains).orElse(false);
+    }
+}

@@ -1,0 +1,42 @@
+package io.peerdesk.domain.peering;
+
+import io.peerdesk.domain.cloud.CloudCredentials;
+import io.peerdesk.domain.cloud.CloudNetwork;
+import io.peerdesk.domain.cloud.Vpc;
+import io.peerdesk.domain.inventory.CloudAccounts;
+import io.peerdesk.domain.support.NotFound;
+import org.springframework.stereotype.Component;
+
+/** What the steps need to act on one side: its account's credentials, and its VPC as the cloud reports it now. */
+@Component
+class SideAccess {
+
+    private final CloudAccounts accounts;
+    private final CloudNetwork cloud;
+
+    SideAccess(CloudAccounts accounts, CloudNetwork cloud) {
+        this.accounts = accounts;
+        this.cloud = cloud;
+    }
+
+    CloudCredentials credentials(StoredRequest r, PeeringSide side) {
+        StoredRequest.Party party = r.party(side);
+        try {
+            return accounts.credentials(party.tenant(), party.account());
+        } catch (NotFound e) {
+            throw new PeeringStepFailed("AccountRemoved", "The " + side.label() + "'s cloud account "
+                    + party.end().accountNumber() + " is no longer registered in the portal: the portal cannot act there.");
+        }
+    }
+
+    /** The side's VPC now; a VPC the cloud no longer reports is a step failure. */
+    Vpc vpc(StoredRequest r, PeeringSide side) {
+        PeeringEnd end = r.party(side).end();
+        CloudCredentials credentials = credentials(r, side);
+        return CloudStep.call("reading " + end.vpcLabel() + " (" + side.label() + ")",
+                        () -> cloud.describeVpc(credentials, end.region(), end.cloudVpcId()))
+                .orElseThrow(() -> new PeeringStepFailed("InvalidVpcID.NotFound", "The " + side.label() + "'s VPC "
+                        + end.cloudVpcId() + " (" + end.vpcLabel() + ") no longer exists in account "
+                        + end.accountNumber() + "."));
+    }
+}
