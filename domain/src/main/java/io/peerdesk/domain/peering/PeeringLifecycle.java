@@ -15,6 +15,13 @@ import java.util.List;
  *
  * <p>Decisions by people ({@link #decide}) are called by the workflow's task facade in the same
  * transaction that completes the user task, so a decision is recorded exactly once.
+ *
+ * <p>The workflow calls the other steps in the transaction of the engine job that runs them, so what a
+ * step records commits together with the process's progress. A step that throws
+ * {@link PeeringStepFailed} is contained by a savepoint: what it wrote is kept, unless it marked the
+ * transaction rollback-only (Spring does when the exception leaves a {@code @Transactional} method
+ * without {@code noRollbackFor}), then it is undone; either way the process takes its failure path.
+ * Any other exception rolls the job back and the job is retried.
  */
 public interface PeeringLifecycle {
 
@@ -63,6 +70,33 @@ public interface PeeringLifecycle {
 
     /** Removes routes and rules on both sides and deletes the connection; state DELETED. */
     void tearDown(PeeringRequestId id);
+
+    /**
+     * Records the other side's decision on a proposed change of an active peering; throws
+     * {@code Conflict} if already decided. Called like {@link #decide}: in the transaction that
+     * completes the approval task.
+     */
+    void decideChange(Actor actor, PeeringRequestId id, ChangeId change, Decision decision);
+
+    /**
+     * Applies an approved change: adds and removes the changed routes and security-group rules on
+     * both sides, recording each applied entry. Idempotent and drift-checked like {@link #provision};
+     * fails the same way ({@link PeeringStepFailed} or a retryable cloud failure).
+     */
+    void applyChange(PeeringRequestId id, ChangeId change);
+
+    /**
+     * Applied and verified: the change becomes part of the peering's approved state; the peering is
+     * ACTIVE again and both parties are told.
+     */
+    void completeChange(PeeringRequestId id, ChangeId change);
+
+    /**
+     * The change did not go through (rejected, not decided in time, failed to apply or to verify):
+     * removes whatever of it was applied, so the peering is back to its approved state, ACTIVE,
+     * and records why. Nothing applied (a rejected change) is fine: then it only records the end.
+     */
+    void revertChange(PeeringRequestId id, ChangeId change, String reason);
 
     /** A person's decision on an approval or review task. */
     record Decision(boolean approved, String reason) {

@@ -1,0 +1,24 @@
+package io.peerdesk.workflow.peering;
+
+import io.peerdesk.domain.peering.PeeringLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import static io.peerdesk.workflow.peering.PeeringRequestProcess.requestId;
+
+/** Task_Cancel: the requester withdrew the request while it awaited a decision. */
+@Component("cancelRequest")
+class CancelRequest implements JavaDelegate {
+
+    private final PeeringLifecycle lifecycle;
+
+    CancelRequest(PeeringLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        lifecycle.cancel(requestId(execution));
+    }
+}

@@ -1,0 +1,15 @@
+package io.peerdesk.workflow.peering;
+
+/** The {@code peering-teardown} process (bpmn/peering-teardown.bpmn): removes an active peering on both sides. */
+final class PeeringTeardownProcess {
+
+    static final String KEY = "peering-teardown";
+
+    static final String TASK_TEAR_DOWN = "Task_TearDown";
+    static final String END_DELETED = "EndEvent_Deleted";
+
+    static final String REQUEST_ID = PeeringRequestProcess.REQUEST_ID;
+
+    private PeeringTeardownProcess() {
+    }
+}

@@ -1,0 +1,32 @@
+package io.peerdesk.workflow.peering;
+
+import io.peerdesk.domain.peering.PeeringLifecycle;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The peering processes' delegates and the {@link PeeringWorkflow} facade, in any application that
+ * has the engine and a {@link PeeringLifecycle} for them to drive. The BPMN files in {@code bpmn/}
+ * are deployed by the engine's auto-deployment.
+ */
+@AutoConfiguration(after = CamundaBpmAutoConfiguration.class)
+@ConditionalOnBean(PeeringLifecycle.class)
+@EnableConfigurationProperties(PeeringWorkflowProperties.class)
+@Import({PeeringWorkflow.class, Inbox.class, Decisions.class, Timelines.class, RequestParties.class,
+        RequestConnection.class, RevalidateRequest.class, CheckSecurityReview.class, SendReminder.class,
+        ExpireRequest.class, CancelRequest.class, RejectRequest.class, ProvisionPeering.class, VerifyPeering.class,
+        CompensatePeering.class, ActivatePeering.class, TearDownPeering.class,
+        ApplyChange.class, CompleteChange.class, RevertChange.class})
+class PeeringWorkflowConfiguration {
+
+    @Bean
+    Steps peeringSteps(PlatformTransactionManager transactions, ManagementService management) {
+        return new Steps(transactions, management);
+    }
+}
