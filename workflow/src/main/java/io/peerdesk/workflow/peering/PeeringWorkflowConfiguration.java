@@ -26,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class PeeringWorkflowConfiguration {
 
     @Bean
-    Steps peeringSteps(PlatformTransactionManager transactions, ManagementService management) {
+    Steps peeringWorkflowSteps(PlatformTransactionManager transactions, ManagementService management) {
         return new Steps(transactions, management);
     }
 }
