@@ -10,7 +10,13 @@ import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.tenancy.NewMember;
 import io.peerdesk.domain.tenancy.ServiceAccounts;
 import io.peerdesk.domain.tenancy.Tenancy;
+import io.peerdesk.domain.peering.NewPeeringRequest;
+import io.peerdesk.domain.peering.PeeringRequestId;
+import io.peerdesk.domain.peering.PeeringRequests;
+import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.web.ApiClient;
+import io.peerdesk.web.PeeringWorld;
+import io.peerdesk.workflow.peering.PeeringWorkflow;
 import io.peerdesk.web.PortalSession;
 import io.peerdesk.web.PortalTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +57,8 @@ class TenantIsolationIT extends PortalTest {
     @Autowired CloudAccounts cloudAccounts;
     @Autowired Inventory inventory;
     @Autowired PasswordEncoder passwords;
+    @Autowired PeeringRequests peerings;
+    @Autowired PeeringWorkflow workflow;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private static String outsiderSecret;
@@ -167,7 +175,25 @@ class TenantIsolationIT extends PortalTest {
         ids.put("accounts", account);
         ids.put("cloud-accounts", account);
         ids.put("vpcs", inventory.vpcs(anton, VpcQuery.all()).items().get(0).id().toString());
+        String peering = acmePeering().toString();
+        ids.put("peerings", peering);
+        ids.put("peering-requests", peering);
         return ids;
+    }
+
+    /** An Acme request to Globex (acme-dev → globex-core, under a test contract), filed once. */
+    private PeeringRequestId acmePeering() {
+        PeeringWorld world = new PeeringWorld(tenancy, contracts, inventory);
+        Actor alice = as("acme", "alice");
+        var request = peerings.submit(alice, new NewPeeringRequest(world.wideContract(), world.vpc("anton", "acme-dev"),
+                world.vpc("gus", "globex-core"), PeeringWorld.routes(peerings.suggestRoutes(alice, world.vpc("anton", "acme-dev"),
+                        world.vpc("gus", "globex-core")), "10.30.0.0/16", "10.20.0.0/16"), List.of()), "tenant-isolation-check");
+        try {
+            workflow.start(request.id(), alice.tenant(), tenancy.findBySlug("globex").orElseThrow().id());
+        } catch (Conflict alreadyStarted) {
+            // filed and started by an earlier test method
+        }
+        return request.id();
     }
 
     private Actor as(String tenant, String username) {

@@ -1,0 +1,131 @@
+package io.peerdesk.web.peering;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.peerdesk.domain.contract.Contracts;
+import io.peerdesk.domain.inventory.Inventory;
+import io.peerdesk.domain.inventory.VpcId;
+import io.peerdesk.domain.peering.PeeringRequestId;
+import io.peerdesk.domain.peering.PeeringRequests;
+import io.peerdesk.domain.peering.PeeringState;
+import io.peerdesk.domain.peering.PlannedRoute;
+import io.peerdesk.domain.support.Role;
+import io.peerdesk.domain.tenancy.ServiceAccounts;
+import io.peerdesk.domain.tenancy.Tenancy;
+import io.peerdesk.web.ApiClient;
+import io.peerdesk.web.PeeringWorld;
+import io.peerdesk.web.PortalSession;
+import io.peerdesk.web.PortalTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The peering API: idempotent filing, reading, deciding with a reason, problem details, and its OpenAPI description. */
+class PeeringApiIT extends PortalTest {
+
+    @Autowired PeeringRequests requests;
+    @Autowired Tenancy tenancy;
+    @Autowired Contracts contracts;
+    @Autowired Inventory inventory;
+    @Autowired ServiceAccounts serviceAccounts;
+
+    @Test
+    void oneKeyFilesOneRequestAndTheAccepterRejectsItWithAReason() throws Exception {
+        PeeringWorld world = new PeeringWorld(tenancy, contracts, inventory);
+        var wide = world.wideContract();
+        VpcId own = world.vpc("anton", "acme-eu");
+        VpcId theirs = world.vpc("gus", "globex-eu");
+        List<PlannedRoute> routes = PeeringWorld.routes(requests.suggestRoutes(world.as("alice"), own, theirs),
+                "10.11.0.0/16", "10.21.0.0/16");
+        Map<String, Object> body = Map.of("contract", wide.toString(), "requesterVpc", own.toString(),
+                "accepterVpc", theirs.toString(), "routes", routes);
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = post("/api/v1/peering-requests", key, body);
+        assertThat(first.statusCode()).isEqualTo(201);
+        String id = ApiJson.read(first.body()).get("id").asText();
+        assertThat(first.headers().firstValue("Location")).hasValue("/api/v1/peering-requests/" + id);
+        HttpResponse<String> again = post("/api/v1/peering-requests", key, body);
+        assertThat(again.statusCode()).as("the same key and body").isEqualTo(200);
+        assertThat(ApiJson.read(again.body()).get("id").asText()).isEqualTo(id);
+        HttpResponse<String> other = post("/api/v1/peering-requests", key, Map.of("contract", wide.toString(),
+                "requesterVpc", world.vpc("anton", "acme-prod").toString(), "accepterVpc", theirs.toString(), "routes", routes));
+        assertThat(other.statusCode()).as("the same key, another body").isEqualTo(409);
+        assertThat(other.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        ApiClient acme = ApiClient.clientCredentials(BASE_URL, "acme-automation", "acme-automation-secret");
+        assertThat(acme.get("/api/v1/peering-requests").body().findValuesAsText("id")).contains(id);
+        assertThat(acme.get("/api/v1/peering-requests/" + id).body().get("accepter").get("vpcName").asText()).isEqualTo("globex-eu");
+
+        PeeringWorld.await("pending approval", Duration.ofSeconds(60),
+                () -> requests.get(world.as("alice"), PeeringRequestId.parse(id)).state() == PeeringState.PENDING_APPROVAL);
+        ApiClient globex = client("greta", "globex");
+        ApiClient initech = client("iris", "initech");
+        assertThat(initech.get("/api/v1/peering-requests/" + id).status()).isEqualTo(404);
+        assertThat(initech.post("/api/v1/peering-requests/" + id + "/approve", Map.of()).status()).isEqualTo(404);
+        ApiClient.Response noReason = globex.post("/api/v1/peering-requests/" + id + "/reject", Map.of());
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.contentType()).startsWith("application/problem+json");
+        ApiClient.Response rejected = globex.post("/api/v1/peering-requests/" + id + "/reject", Map.of("reason", "no eu peering this year"));
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(globex.post("/api/v1/peering-requests/" + id + "/approve", Map.of()).status())
+                .as("a second decision").isEqualTo(409);
+        PeeringWorld.await("rejected", Duration.ofSeconds(60),
+                () -> requests.get(world.as("alice"), PeeringRequestId.parse(id)).state() == PeeringState.REJECTED);
+        JsonNode seen = acme.get("/api/v1/peering-requests/" + id).body();
+        assertThat(seen.get("state").asText()).isEqualTo("REJECTED");
+        assertThat(seen.get("approval").get("reason").asText()).isEqualTo("no eu peering this year");
+        assertThat(acme.delete("/api/v1/peering-requests/" + id + "?reason=gone").status()).as("only an active peering").isEqualTo(409);
+    }
+
+    @Test
+    void theApiIsDescribedForSignedInMembersWithABearerScheme() {
+        PortalSession alice = signIn("alice");
+        PortalSession.Page docs = alice.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/peering-requests/{id}/reject").contains("\"bearer\"")
+                .doesNotContain("\"/peerings/{id}\"");
+        PortalSession.Page ui = alice.get("/swagger-ui.html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-initializer.js");
+        assertThat(alice.get("/swagger-ui/swagger-initializer.js").status()).isEqualTo(200);
+        assertThat(PortalSession.anonymous(BASE_URL).get("/v3/api-docs").body()).doesNotContain("peering-requests");
+    }
+
+    private ApiClient client(String admin, String tenant) {
+        var login = tenancy.findLogin(admin).orElseThrow();
+        var issued = serviceAccounts.create(new io.peerdesk.domain.support.Actor(login.tenant(), admin, login.roles(), "127.0.0.1"),
+                "peering api " + tenant + " " + UUID.randomUUID().toString().substring(0, 8), EnumSet.of(Role.APPROVER, Role.REQUESTER));
+        return ApiClient.clientCredentials(BASE_URL, issued.account().clientId(), issued.clientSecret());
+    }
+
+    private static HttpResponse<String> post(String path, String key, Object body) throws Exception {
+        ApiClient acme = ApiClient.clientCredentials(BASE_URL, "acme-automation", "acme-automation-secret");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE_URL + path))
+                .header("Authorization", "Bearer " + acme.token()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(ApiJson.write(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final class ApiJson {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        static JsonNode read(String body) throws Exception {
+            return JSON.readTree(body);
+        }
+
+        static String write(Object body) throws Exception {
+            return JSON.writeValueAsString(body);
+        }
+    }
+}
