@@ -375,26 +375,4 @@ class PeeringSteps implements PeeringLifecycle {
             throw new Conflict("The peering request changed in the meantime; reload it and try again.");
         }
     }
-
-    // INTEGRATION PLACEHOLDER (branch peering-web only): the change steps are implemented on the
-    // peering branch; these keep the web work compiling until then and must not reach main.
-    @Override
-    public void decideChange(io.peerdesk.domain.support.Actor actor, PeeringRequestId id, ChangeId change, Decision decision) {
-        throw new IllegalStateException("change steps not merged yet");
-    }
-
-    @Override
-    public void applyChange(PeeringRequestId id, ChangeId change) {
-        throw new IllegalStateException("change steps not merged yet");
-    }
-
-    @Override
-    public void completeChange(PeeringRequestId id, ChangeId change) {
-        throw new IllegalStateException("change steps not merged yet");
-    }
-
-    @Override
-    public void revertChange(PeeringRequestId id, ChangeId change, String reason) {
-        throw new IllegalStateException("change steps not merged yet");
-    }
 }
