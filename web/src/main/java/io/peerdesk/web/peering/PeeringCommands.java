@@ -1,7 +1,6 @@
 package io.peerdesk.web.peering;
 
 import io.peerdesk.domain.contract.Contracts;
-import io.peerdesk.domain.peering.ChangeId;
 import io.peerdesk.domain.peering.NewPeeringRequest;
 import io.peerdesk.domain.peering.PeeringChange;
 import io.peerdesk.domain.peering.PeeringLifecycle.Decision;
@@ -20,7 +19,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.UUID;
 
 /**
  * What pages and API ask of a peering, each as ONE transaction that changes the request and drives
@@ -98,7 +96,7 @@ class PeeringCommands {
     PeeringRequest change(Actor actor, PeeringRequestId id, PeeringChange change) {
         return transaction.execute(status -> {
             PeeringRequest request = requests.requestChange(actor, id, change);
-            workflow.startChange(id, new ChangeId(UUID.randomUUID()), actor.tenant(), partnerOf(actor, request));
+            workflow.startChange(id, request.pendingChange().id(), actor.tenant(), partnerOf(actor, request));
             return request;
         });
     }
