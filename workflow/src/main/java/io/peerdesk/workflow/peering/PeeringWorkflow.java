@@ -70,19 +70,24 @@ public class PeeringWorkflow {
      * review). Not found for other tenants; not permitted for the accepter; a conflict once decided.
      */
     public void cancel(Actor actor, PeeringRequestId id) {
-        RequestParties.Parties request = parties.of(actor, id);
-        if (!request.requester().equals(actor.tenant())) {
+        parties.processesSeenBy(actor, id);
+        Conflict notPending = new Conflict("The request can be cancelled only while it awaits the partner's decision");
+        ProcessInstance request = runtime.createProcessInstanceQuery().processDefinitionKey(PeeringRequestProcess.KEY)
+                .processInstanceBusinessKey(id.toString()).singleResult();
+        if (request == null) {
+            throw notPending;
+        }
+        if (!actor.tenant().toString().equals(runtime.getVariable(request.getId(), PeeringRequestProcess.REQUESTER_TENANT))) {
             throw new NotPermitted("only the requesting tenant can cancel its request");
         }
         actor.require(Role.REQUESTER);
-        Conflict notPending = new Conflict("The request can be cancelled only while it awaits the partner's decision");
-        if (runtime.createEventSubscriptionQuery().processInstanceId(request.processInstanceId())
+        if (runtime.createEventSubscriptionQuery().processInstanceId(request.getId())
                 .eventName(PeeringRequestProcess.MESSAGE_CANCEL_REQUEST).count() == 0) {
             throw notPending;
         }
         try {
             runtime.createMessageCorrelation(PeeringRequestProcess.MESSAGE_CANCEL_REQUEST)
-                    .processInstanceId(request.processInstanceId())
+                    .processInstanceId(request.getId())
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             throw notPending; // decided or expired between the check and the correlation
@@ -140,10 +145,12 @@ public class PeeringWorkflow {
     }
 
     /** Starts removing an active peering from both sides, in the caller's transaction. */
-    public void startTeardown(PeeringRequestId id) {
+    public void startTeardown(PeeringRequestId id, TenantId requester, TenantId accepter) {
         refuseRunning(PeeringTeardownProcess.KEY, id, "This peering is already being torn down");
-        runtime.startProcessInstanceByKey(PeeringTeardownProcess.KEY, id.toString(),
-                Map.of(PeeringTeardownProcess.REQUEST_ID, id.toString()));
+        runtime.startProcessInstanceByKey(PeeringTeardownProcess.KEY, id.toString(), Map.of(
+                PeeringTeardownProcess.REQUEST_ID, id.toString(),
+                PeeringTeardownProcess.REQUESTER_TENANT, requester.toString(),
+                PeeringTeardownProcess.ACCEPTER_TENANT, accepter.toString()));
     }
 
     /**

@@ -3,18 +3,24 @@ package io.peerdesk.workflow.peering;
 import io.peerdesk.domain.peering.PeeringRequestId;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.NotFound;
-import io.peerdesk.domain.support.TenantId;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.List;
 
-/** The two tenants of a request, from its process's variables: only they may see its process. */
+/**
+ * Who may see a request's processes: the two tenants of the peering, named by the tenant variables of
+ * any of its processes (the request's history is removed after its time to live; a change's or the
+ * teardown's may still be there). Anyone else finds nothing.
+ */
 @Component
 class RequestParties {
+
+    private static final String[] PARTY_VARIABLES = {
+            PeeringRequestProcess.REQUESTER_TENANT, PeeringRequestProcess.ACCEPTER_TENANT,
+            PeeringChangeProcess.PROPOSER_TENANT, PeeringChangeProcess.APPROVER_TENANT};
 
     private final HistoryService history;
 
@@ -22,33 +28,22 @@ class RequestParties {
         this.history = history;
     }
 
-    /** The request's process as the actor may see it; not found for anyone else. */
-    Parties of(Actor actor, PeeringRequestId id) {
-        HistoricProcessInstance process = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(PeeringRequestProcess.KEY)
-                .processInstanceBusinessKey(id.toString())
-                .singleResult();
-        if (process == null) {
+    /** The processes of the request, oldest first, if the actor's tenant is one of its parties; not found otherwise. */
+    List<HistoricProcessInstance> processesSeenBy(Actor actor, PeeringRequestId id) {
+        List<HistoricProcessInstance> processes = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(id.toString()).orderByProcessInstanceStartTime().asc().list();
+        if (processes.isEmpty() || !isParty(actor, processes)) {
             throw new NotFound("Peering request", id);
         }
-        Map<String, Object> variables = history.createHistoricVariableInstanceQuery()
-                .processInstanceId(process.getId())
-                .variableNameIn(PeeringRequestProcess.REQUESTER_TENANT, PeeringRequestProcess.ACCEPTER_TENANT)
-                .list().stream()
-                .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue));
-        Parties parties = new Parties(process.getId(),
-                TenantId.of((String) variables.get(PeeringRequestProcess.REQUESTER_TENANT)),
-                TenantId.of((String) variables.get(PeeringRequestProcess.ACCEPTER_TENANT)));
-        if (!parties.includes(actor.tenant())) {
-            throw new NotFound("Peering request", id);
-        }
-        return parties;
+        return processes;
     }
 
-    record Parties(String processInstanceId, TenantId requester, TenantId accepter) {
-
-        boolean includes(TenantId tenant) {
-            return requester.equals(tenant) || accepter.equals(tenant);
-        }
+    private boolean isParty(Actor actor, List<HistoricProcessInstance> processes) {
+        return history.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(processes.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+                .variableNameIn(PARTY_VARIABLES)
+                .list().stream()
+                .map(HistoricVariableInstance::getValue)
+                .anyMatch(actor.tenant().toString()::equals);
     }
 }

@@ -47,10 +47,8 @@ class Timelines {
     }
 
     Timeline of(Actor actor, PeeringRequestId id) {
-        parties.of(actor, id);
         List<Step> steps = new ArrayList<>();
-        for (HistoricProcessInstance process : history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(id.toString()).orderByProcessInstanceStartTime().asc().list()) {
+        for (HistoricProcessInstance process : parties.processesSeenBy(actor, id)) {
             Stage stage = STAGES.get(process.getProcessDefinitionKey());
             if (stage == null) {
                 continue;

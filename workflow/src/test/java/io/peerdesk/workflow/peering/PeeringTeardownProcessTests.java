@@ -26,7 +26,7 @@ class PeeringTeardownProcessTests extends ProcessTest {
 
     @Test
     void teardownDeletesThePeering() {
-        workflow.startTeardown(peering);
+        workflow.startTeardown(peering, requester, accepter);
         ProcessInstance process = process(KEY, peering);
 
         runJob(process, TASK_TEAR_DOWN);
@@ -38,7 +38,7 @@ class PeeringTeardownProcessTests extends ProcessTest {
     @Test
     void teardownTheCloudKeepsRefusingWaitsForAnOperatorToRetry() {
         doThrow(new IllegalStateException("cloud endpoint unreachable")).when(lifecycle).tearDown(peering);
-        workflow.startTeardown(peering);
+        workflow.startTeardown(peering, requester, accepter);
         ProcessInstance process = process(KEY, peering);
         for (int attempt = 1; attempt <= 5; attempt++) {
             failJob(process, TASK_TEAR_DOWN);

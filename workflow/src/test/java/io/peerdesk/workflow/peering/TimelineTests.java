@@ -97,11 +97,31 @@ class TimelineTests extends ProcessTest {
     @Test
     void followsThePeeringThroughItsChangesAndTeardown() {
         PeeringRequestId id = newId();
-        fileRequest(id);
-        workflow.startTeardown(id);
+        ProcessInstance request = fileRequest(id);
+        decide(arthur, request, TASK_APPROVE_REQUEST, true);
+        runJob(request, TASK_REVALIDATE);
+        runJob(request, TASK_PROVISION);
+        runJob(request, TASK_VERIFY);
+        workflow.startChange(id, new io.peerdesk.domain.peering.ChangeId(UUID.randomUUID()), accepter, requester);
+        workflow.startTeardown(id, requester, accepter);
         runJob(process(PeeringTeardownProcess.KEY, id), PeeringTeardownProcess.TASK_TEAR_DOWN);
 
-        assertThat(workflow.timeline(alice, id).steps()).extracting(Step::stage).contains(Stage.REQUEST, Stage.TEARDOWN);
+        assertThat(workflow.timeline(alice, id).steps()).extracting(Step::stage).containsSubsequence(
+                Stage.REQUEST, Stage.CHANGE, Stage.TEARDOWN);
+    }
+
+    @Test
+    void staysVisibleToThePartiesAfterTheRequestsHistoryIsRemoved() {
+        PeeringRequestId id = newId();
+        ProcessInstance request = fileRequest(id);
+        decide(arthur, request, TASK_APPROVE_REQUEST, false);
+        runJob(request, TASK_REJECT);
+        workflow.startTeardown(id, requester, accepter);
+        history.deleteHistoricProcessInstance(request.getId());
+
+        assertThat(workflow.timeline(arthur, id).steps()).extracting(Step::stage).containsOnly(Stage.TEARDOWN);
+        assertThatThrownBy(() -> workflow.timeline(actor(new TenantId(UUID.randomUUID()), "ian", Role.VIEWER), id))
+                .isInstanceOf(NotFound.class);
     }
 
     @Test
