@@ -10,6 +10,7 @@ import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.support.TenantId;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -71,11 +72,10 @@ public class PeeringWorkflow {
      */
     public void cancel(Actor actor, PeeringRequestId id) {
         parties.processesSeenBy(actor, id);
-        Conflict notPending = new Conflict("The request can be cancelled only while it awaits the partner's decision");
         ProcessInstance request = runtime.createProcessInstanceQuery().processDefinitionKey(PeeringRequestProcess.KEY)
                 .processInstanceBusinessKey(id.toString()).singleResult();
         if (request == null) {
-            throw notPending;
+            throw notPending();
         }
         if (!actor.tenant().toString().equals(runtime.getVariable(request.getId(), PeeringRequestProcess.REQUESTER_TENANT))) {
             throw new NotPermitted("only the requesting tenant can cancel its request");
@@ -83,15 +83,25 @@ public class PeeringWorkflow {
         actor.require(Role.REQUESTER);
         if (runtime.createEventSubscriptionQuery().processInstanceId(request.getId())
                 .eventName(PeeringRequestProcess.MESSAGE_CANCEL_REQUEST).count() == 0) {
-            throw notPending;
+            throw notPending();
         }
+        correlateCancel(request.getId());
+    }
+
+    private void correlateCancel(String processInstanceId) {
         try {
             runtime.createMessageCorrelation(PeeringRequestProcess.MESSAGE_CANCEL_REQUEST)
-                    .processInstanceId(request.getId())
+                    .processInstanceId(processInstanceId)
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw notPending; // decided or expired between the check and the correlation
+            throw notPending(); // decided or expired between the check and the correlation
+        } catch (OptimisticLockingException e) {
+            throw new Conflict("The request changed while it was being cancelled: reload it and try again");
         }
+    }
+
+    private static Conflict notPending() {
+        return new Conflict("The request can be cancelled only while it awaits the partner's decision");
     }
 
     /** The first page of the actor's open tasks, the nearest deadline first. */
