@@ -153,12 +153,24 @@ public class PeeringRequests {
      */
     @Transactional(readOnly = true)
     public PeeringSuggestion suggestRoutes(Actor actor, VpcId requesterVpc, VpcId accepterVpc) {
+        return suggestRoutes(actor, null, requesterVpc, accepterVpc);
+    }
+
+    /**
+     * As {@link #suggestRoutes(Actor, VpcId, VpcId)}, under the chosen contract (the two tenants may
+     * hold several): its prefixes decide what is suggested. A contract that is not an active one
+     * between the two is "not found"; {@code null} takes the first active one.
+     */
+    @Transactional(readOnly = true)
+    public PeeringSuggestion suggestRoutes(Actor actor, ContractId contract, VpcId requesterVpc, VpcId accepterVpc) {
         VpcDetail own = inventory.vpc(actor, requesterVpc);
         TenantVpc theirs = inventory.vpcOfAnyTenant(accepterVpc).filter(v -> !v.tenant().equals(actor.tenant()))
                 .filter(v -> !contracts.activeBetween(actor.tenant(), v.tenant()).isEmpty())
                 .orElseThrow(() -> new NotFound("VPC", accepterVpc));
-        var terms = contracts.activeBetween(actor.tenant(), theirs.tenant());
-        return Suggestions.of(own.vpc(), theirs.detail().vpc(), actor.tenant(), theirs.tenant(), terms.get(0));
+        var terms = contracts.activeBetween(actor.tenant(), theirs.tenant()).stream()
+                .filter(t -> contract == null || t.id().equals(contract))
+                .findFirst().orElseThrow(() -> new NotFound("Contract", contract));
+        return Suggestions.of(own.vpc(), theirs.detail().vpc(), actor.tenant(), theirs.tenant(), terms);
     }
 
     /** The requester asks to cancel a request not yet provisioned; the workflow deletes the connection. */

@@ -189,7 +189,8 @@ class PeeringPages {
         model.addAttribute("partnerVpcs", partnerVpcs);
         PeeringSuggestion suggestion = null;
         if (form.hasPair()) {
-            suggestion = requests.suggestRoutes(actor, VpcId.parse(form.getRequesterVpc()), VpcId.parse(form.getAccepterVpc()));
+            suggestion = requests.suggestRoutes(actor, ContractId.parse(form.getContract()),
+                    VpcId.parse(form.getRequesterVpc()), VpcId.parse(form.getAccepterVpc()));
             if (form.needsSuggestion()) {
                 form.suggest(suggestion);
             }
