@@ -6,6 +6,7 @@ import io.peerdesk.domain.peering.PeeringChange;
 import io.peerdesk.domain.peering.PeeringLifecycle.Decision;
 import io.peerdesk.domain.peering.PeeringRequest;
 import io.peerdesk.domain.peering.PeeringRequestId;
+import io.peerdesk.domain.peering.PeeringSide;
 import io.peerdesk.domain.peering.PeeringRequests;
 import io.peerdesk.domain.peering.PeeringState;
 import io.peerdesk.domain.support.Actor;
@@ -87,7 +88,9 @@ class PeeringCommands {
     PeeringRequest tearDown(Actor actor, PeeringRequestId id, String reason) {
         return transaction.execute(status -> {
             PeeringRequest request = requests.requestTeardown(actor, id, reason);
-            workflow.startTeardown(id);
+            TenantId partner = partnerOf(actor, request);
+            boolean requester = request.yourSide() == PeeringSide.REQUESTER;
+            workflow.startTeardown(id, requester ? actor.tenant() : partner, requester ? partner : actor.tenant());
             return request;
         });
     }

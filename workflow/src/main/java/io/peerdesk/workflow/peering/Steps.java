@@ -1,5 +1,6 @@
 package io.peerdesk.workflow.peering;
 
+import io.peerdesk.domain.cloud.CloudFailure;
 import io.peerdesk.domain.peering.PeeringStepFailed;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * Runs a domain step that has a failure path in the model, so that no failure leaves a request stuck:
  * <ul>
- *   <li>{@link PeeringStepFailed} (retrying cannot help) becomes a {@link BpmnError} with the step's
+ *   <li>{@link PeeringStepFailed} or a {@link CloudFailure} that is not retryable (retrying cannot help) becomes a {@link BpmnError} with the step's
  *       error code and the failure's message, caught by the activity's boundary error event;</li>
  *   <li>any other exception rolls the job back and the engine retries it on the activity's
  *       {@code failedJobRetryTimeCycle}; on the last attempt it becomes the same {@code BpmnError}
@@ -51,15 +52,27 @@ class Steps {
         } catch (PeeringStepFailed failed) {
             release(savepoint);
             throw new BpmnError(errorCode, failed.getMessage());
-        } catch (RuntimeException e) {
-            transactions.rollback(savepoint);
-            if (lastAttempt(execution)) {
-                throw new BpmnError(errorCode, "Gave up after repeated failures: " + e.getMessage());
+        } catch (CloudFailure refused) {
+            if (refused.retryable()) {
+                throw retryOrGiveUp(execution, errorCode, savepoint, refused);
             }
-            throw e;
+            release(savepoint);
+            throw new BpmnError(errorCode, refused.getMessage() + " (" + refused.code() + ")");
+        } catch (RuntimeException e) {
+            throw retryOrGiveUp(execution, errorCode, savepoint, e);
         }
         release(savepoint);
         return result;
+    }
+
+    /** Undoes the step; the job is retried, or on its last attempt the failure path is taken. */
+    private RuntimeException retryOrGiveUp(DelegateExecution execution, String errorCode, TransactionStatus savepoint,
+                                           RuntimeException e) {
+        transactions.rollback(savepoint);
+        if (lastAttempt(execution)) {
+            return new BpmnError(errorCode, "Gave up after repeated failures: " + e.getMessage());
+        }
+        return e;
     }
 
     /** Keeps what the step wrote unless it asked for a rollback. */
