@@ -99,6 +99,8 @@ class PeeringJourneyIT extends BrowserJourney {
         assertThat(alice.getByRole(AriaRole.ALERT)).containsText("Choose a partner's VPC");
         alice.getByLabel("Contract (partner)").selectOption(new SelectOption().setLabel(
                 PeeringWorld.INITECH_CONTRACT + " · with Initech"));
+        // the form swaps itself for the chosen contract: choose the partner's VPC in the new form
+        assertThat(alice.getByRole(AriaRole.ALERT)).containsText("Choose one of Initech's VPCs");
         alice.getByLabel("Partner's VPC").selectOption(new SelectOption().setLabel("initech-legacy · 10.30.0.0/16 · us-east-1"));
         assertThat(alice.getByRole(AriaRole.ALERT)).containsText("10.30.0.0/16 of acme-dev overlaps 10.30.0.0/16 of initech-legacy");
         alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File the request")).click();
@@ -115,6 +117,7 @@ class PeeringJourneyIT extends BrowserJourney {
                 "acme-prod · 10.10.0.0/16, 100.64.10.0/24, 2600:1f00:0:400::/56 · us-east-1 · account 111111111111"));
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Choose a partner's VPC");
         page.getByLabel("Contract (partner)").selectOption(new SelectOption().setLabel(contract + " · with Globex Corporation"));
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Choose one of Globex Corporation's VPCs");
         page.getByLabel("Partner's VPC").selectOption(partnerVpc.equals("globex-core")
                 ? new SelectOption().setLabel("globex-core · 10.20.0.0/16 · us-east-1")
                 : new SelectOption().setLabel("globex-eu · 10.21.0.0/16 · eu-west-1"));
