@@ -16,11 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -231,25 +226,14 @@ class PeeringChangeTests extends PeeringTestBase {
         ChangeId change = propose(new PeeringChange(List.of(), List.of(), List.of(snmp), List.of(), "monitoring"));
         Actor otherApprover = new Actor(world.accepter.tenant().id(), "second-approver",
                 world.accepter.approver().roles(), "10.0.0.9");
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            outcomes.add(pool.submit(decision(start, world.accepter.approver(), change, new Decision(true, null))));
-            outcomes.add(pool.submit(decision(start, otherApprover, change, new Decision(false, "we disagree"))));
-            start.countDown();
-            int won = 0;
-            for (Future<Boolean> outcome : outcomes) {
-                won += outcome.get() ? 1 : 0;
-            }
+        int won = winnersOfConcurrent(
+                () -> lifecycle.decideChange(world.accepter.approver(), id, change, new Decision(true, null)),
+                () -> lifecycle.decideChange(otherApprover, id, change, new Decision(false, "we disagree")));
 
-            assertThat(won).isEqualTo(1);
-            assertThat(timeline()).filteredOn(e -> e.action().equals("peering.change-approved")
-                    || e.action().equals("peering.change-rejected")).hasSize(1);
-            assertThat(peerings.get(world.requester.requester(), id).pendingChange().decision()).isNotNull();
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(won).isEqualTo(1);
+        assertThat(timeline()).filteredOn(e -> e.action().equals("peering.change-approved")
+                || e.action().equals("peering.change-rejected")).hasSize(1);
+        assertThat(peerings.get(world.requester.requester(), id).pendingChange().decision()).isNotNull();
     }
 
     // ---- helpers ----
@@ -260,17 +244,6 @@ class PeeringChangeTests extends PeeringTestBase {
         return changing.pendingChange().id();
     }
 
-    private Callable<Boolean> decision(CountDownLatch start, Actor actor, ChangeId change, Decision decision) {
-        return () -> {
-            start.await();
-            try {
-                lifecycle.decideChange(actor, id, change, decision);
-                return true;
-            } catch (Conflict e) {
-                return false;
-            }
-        };
-    }
 
     /** The peering's routes and marked rules on both sides, as the cloud holds them now. */
     private List<Tuple> cloudState() {

@@ -21,11 +21,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -382,41 +377,19 @@ class PeeringLifecycleTests extends PeeringTestBase {
         lifecycle.requestConnection(id);
         Actor otherApprover = new Actor(world.accepter.tenant().id(), "second-approver",
                 world.accepter.approver().roles(), "10.0.0.9");
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            outcomes.add(pool.submit(decision(start, world.accepter.approver(), id, new Decision(true, null))));
-            outcomes.add(pool.submit(decision(start, otherApprover, id, new Decision(false, "we disagree"))));
-            start.countDown();
-            int won = 0;
-            for (Future<Boolean> outcome : outcomes) {
-                won += outcome.get() ? 1 : 0;
-            }
+        int won = winnersOfConcurrent(
+                () -> lifecycle.decide(world.accepter.approver(), id, new Decision(true, null)),
+                () -> lifecycle.decide(otherApprover, id, new Decision(false, "we disagree")));
 
-            assertThat(won).isEqualTo(1);
-            PeeringRequest decided = peerings.get(world.requester.requester(), id);
-            assertThat(timeline(id)).filteredOn(e -> e.action().equals("peering.approved") || e.action().equals("peering.rejected"))
-                    .hasSize(1);
-            assertThat(decided.approval()).isNotNull();
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(won).isEqualTo(1);
+        PeeringRequest decided = peerings.get(world.requester.requester(), id);
+        assertThat(timeline(id)).filteredOn(e -> e.action().equals("peering.approved") || e.action().equals("peering.rejected"))
+                .hasSize(1);
+        assertThat(decided.approval()).isNotNull();
     }
 
     // ---- helpers ----
 
-    private Callable<Boolean> decision(CountDownLatch start, Actor actor, PeeringRequestId id, Decision decision) {
-        return () -> {
-            start.await();
-            try {
-                lifecycle.decide(actor, id, decision);
-                return true;
-            } catch (Conflict e) {
-                return false;
-            }
-        };
-    }
 
     private PeeringRequestId submit() {
         return peerings.submit(world.requester.requester(), world.request(), null).id();

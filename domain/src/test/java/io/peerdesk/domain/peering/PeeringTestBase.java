@@ -37,6 +37,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.tuple;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The domain with its EC2 adapter pointed at {@link PeeringCloud} (the demo world plus fresh
@@ -157,6 +161,42 @@ abstract class PeeringTestBase {
             PeeringCloud.call(account, "us-east-1", "AuthorizeSecurityGroupIngress", Map.of("GroupId", group,
                     "IpPermissions.1.IpProtocol", "tcp", "IpPermissions.1.FromPort", Integer.toString(port),
                     "IpPermissions.1.ToPort", Integer.toString(port), "IpPermissions.1.IpRanges.1.CidrIp", "192.168.0.0/16"));
+        }
+    }
+
+    /** A decision that may lose to another: true when it was recorded, false when it met a {@code Conflict}. */
+    interface Decider {
+        void decide() throws Exception;
+    }
+
+    /**
+     * Runs two decisions at once (both released together) and answers how many were recorded;
+     * the other must have been refused as already decided.
+     */
+    static int winnersOfConcurrent(Decider first, Decider second) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (Decider decider : List.of(first, second)) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        decider.decide();
+                        return true;
+                    } catch (io.peerdesk.domain.support.Conflict e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                won += outcome.get() ? 1 : 0;
+            }
+            return won;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
