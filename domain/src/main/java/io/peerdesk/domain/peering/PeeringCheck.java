@@ -16,6 +16,10 @@ import java.util.List;
  */
 final class PeeringCheck {
 
+    /** What a passed check covered, in a line. */
+    static final String WHAT = "contract (regions, prefixes, ports, peering limit), no overlapping address blocks,"
+            + " routes and route tables, no other request for the pair, the cloud's quotas";
+
     private final PeeringProperties limits;
 
     PeeringCheck(PeeringProperties limits) {

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static io.peerdesk.db.Tables.PEERING_APPLIED;
+import static io.peerdesk.db.Tables.PEERING_CHECK;
 import static io.peerdesk.db.Tables.PEERING_REQUEST;
 import static io.peerdesk.db.Tables.PEERING_ROUTE;
 import static io.peerdesk.db.Tables.PEERING_RULE;
@@ -295,6 +296,29 @@ class PeeringRepository {
         db.update(PEERING_APPLIED).set(PEERING_APPLIED.REMOVED_AT, utc(at))
                 .where(PEERING_APPLIED.ID.eq(appliedId)).and(PEERING_APPLIED.REMOVED_AT.isNull())
                 .execute();
+    }
+
+    /** Replaces the request's earlier check run of the same kind and stage with {@code results}. */
+    void replaceChecks(PeeringRequestId id, PeeringCheckResult.Kind kind, PeeringCheckResult.Stage stage,
+                       List<PeeringCheckResult> results) {
+        db.deleteFrom(PEERING_CHECK).where(PEERING_CHECK.REQUEST_ID.eq(id.value()))
+                .and(PEERING_CHECK.KIND.eq(kind.name())).and(PEERING_CHECK.STAGE.eq(stage.name())).execute();
+        int seq = nextSeq(id, PEERING_CHECK.REQUEST_ID, PEERING_CHECK.SEQ);
+        for (PeeringCheckResult result : results) {
+            db.insertInto(PEERING_CHECK).set(PEERING_CHECK.REQUEST_ID, id.value()).set(PEERING_CHECK.SEQ, seq++)
+                    .set(PEERING_CHECK.KIND, kind.name()).set(PEERING_CHECK.STAGE, stage.name())
+                    .set(PEERING_CHECK.OUTCOME, result.outcome().name()).set(PEERING_CHECK.SUBJECT, cut(result.subject(), 1000))
+                    .set(PEERING_CHECK.DETAIL, cut(result.detail(), 2000)).set(PEERING_CHECK.CHECKED_AT, utc(result.checkedAt()))
+                    .execute();
+        }
+    }
+
+    /** The request's checks in the order they ran. */
+    List<PeeringCheckResult> checks(PeeringRequestId id) {
+        return db.selectFrom(PEERING_CHECK).where(PEERING_CHECK.REQUEST_ID.eq(id.value())).orderBy(PEERING_CHECK.SEQ)
+                .fetch(c -> new PeeringCheckResult(PeeringCheckResult.Kind.valueOf(c.getKind()),
+                        PeeringCheckResult.Stage.valueOf(c.getStage()), PeeringCheckResult.Outcome.valueOf(c.getOutcome()),
+                        c.getSubject(), c.getDetail(), c.getCheckedAt().toInstant()));
     }
 
     private boolean change(StoredRequest r, PeeringState to, Instant at,

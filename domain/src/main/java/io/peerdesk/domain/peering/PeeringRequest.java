@@ -11,19 +11,21 @@ import java.util.List;
  * it is. {@code yourSide} is the viewer's side; the other side's portal links are left out.
  * Nullable: {@code pcxId} and {@code connectionExpiresAt} until the connection is requested,
  * {@code approval}/{@code review} until decided, {@code closingReason}, {@code failureReason},
- * {@code pendingChange}.
+ * {@code pendingChange}. {@code checks}: the validations and reachability analyses run on it, in order.
  */
 public record PeeringRequest(PeeringRequestId id, PeeringSide yourSide, PeeringState state, WaitingOn waitingOn,
                              ContractId contract, PeeringEnd requester, PeeringEnd accepter, String pcxId,
                              Instant connectionExpiresAt, String createdBy, Instant createdAt, Instant updatedAt,
                              PeeringDecision approval, PeeringDecision review, String closingReason,
                              String failureReason, List<PlannedRoute> routes, List<PlannedRule> rules,
-                             List<AppliedEntry> applied, PendingChange pendingChange) {
+                             List<AppliedEntry> applied, PendingChange pendingChange,
+                             List<PeeringCheckResult> checks) {
 
     public PeeringRequest {
         routes = List.copyOf(routes);
         rules = List.copyOf(rules);
         applied = List.copyOf(applied);
+        checks = List.copyOf(checks);
     }
 
     /** The viewer's own side. */

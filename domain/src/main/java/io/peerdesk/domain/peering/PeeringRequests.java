@@ -1,5 +1,9 @@
 package io.peerdesk.domain.peering;
 
+import io.peerdesk.domain.peering.PeeringCheckResult.Kind;
+import io.peerdesk.domain.peering.PeeringCheckResult.Outcome;
+import io.peerdesk.domain.peering.PeeringCheckResult.Stage;
+
 import io.peerdesk.domain.audit.AuditEvent;
 import io.peerdesk.domain.audit.AuditLog;
 import io.peerdesk.domain.cloud.CidrBlock;
@@ -104,6 +108,8 @@ public class PeeringRequests {
         }
         StoredRequest stored = stored(actor, draft);
         requests.insert(stored, key);
+        requests.replaceChecks(stored.id(), Kind.VALIDATION, Stage.FILING, List.of(new PeeringCheckResult(Kind.VALIDATION,
+                Stage.FILING, Outcome.PASSED, PeeringCheck.WHAT, null, stored.createdAt())));
         news.record(actor, stored, "peering.requested", actor.name() + " requested " + PeeringNews.pair(stored) + ": "
                 + String.join(", ", stored.routes().stream().map(PlannedRoute::label).toList())
                 + (stored.rules().isEmpty() ? "" : "; " + String.join(", ", stored.rules().stream().map(PlannedRule::label).toList())));
@@ -114,7 +120,7 @@ public class PeeringRequests {
     /** A request the actor's tenant is a party of, as that party sees it. */
     @Transactional(readOnly = true)
     public PeeringRequest get(Actor actor, PeeringRequestId id) {
-        return find(actor, id).viewedBy(actor.tenant());
+        return find(actor, id).viewedBy(actor.tenant(), requests.checks(id));
     }
 
     /** The request's timeline: every event on it, newest first, as both parties see them. */

@@ -5,6 +5,9 @@ import io.peerdesk.domain.cloud.CloudNetwork;
 import io.peerdesk.domain.cloud.PeeringConnection;
 import io.peerdesk.domain.contract.Contracts;
 import io.peerdesk.domain.peering.PeeringEvents.PeeringActivated;
+import io.peerdesk.domain.peering.PeeringCheckResult.Kind;
+import io.peerdesk.domain.peering.PeeringCheckResult.Outcome;
+import io.peerdesk.domain.peering.PeeringCheckResult.Stage;
 import io.peerdesk.domain.peering.PeeringEvents.PeeringEnded;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.Conflict;
@@ -64,7 +67,15 @@ class PeeringSteps implements PeeringLifecycle {
 
     @Override
     public ValidationResult validate(PeeringRequestId id) {
-        return new ValidationResult(facts.recheck(load(id)).stream().map(PeeringProblem::message).toList());
+        StoredRequest r = load(id);
+        List<PeeringProblem> problems = facts.recheck(r);
+        Instant at = clock.instant();
+        List<PeeringCheckResult> results = problems.isEmpty()
+                ? List.of(new PeeringCheckResult(Kind.VALIDATION, Stage.APPROVAL, Outcome.PASSED, PeeringCheck.WHAT, null, at))
+                : problems.stream().map(p -> new PeeringCheckResult(Kind.VALIDATION, Stage.APPROVAL, Outcome.FAILED,
+                        p.message(), null, at)).toList();
+        transactions.run(() -> requests.replaceChecks(id, Kind.VALIDATION, Stage.APPROVAL, results));
+        return new ValidationResult(problems.stream().map(PeeringProblem::message).toList());
     }
 
     @Override
@@ -200,7 +211,18 @@ class PeeringSteps implements PeeringLifecycle {
                 failures.stream().map(f -> f.flow() + " " + f.explanationCodes()).toList());
         String skipped = verification.notAnalysable().isEmpty() ? ""
                 : "; not analysable: " + String.join(", ", verification.notAnalysable());
-        transactions.run(() -> news.record(PeeringNews.portal(r), r, "peering.verified", outcome + skipped));
+        Stage stage = r.state() == PeeringState.CHANGING ? Stage.CHANGE : Stage.ACTIVATION;
+        Instant at = clock.instant();
+        List<PeeringCheckResult> results = new java.util.ArrayList<>();
+        verification.checks().forEach(c -> results.add(new PeeringCheckResult(Kind.REACHABILITY, stage,
+                c.reachable() ? Outcome.PASSED : Outcome.FAILED, c.flow(),
+                c.explanationCodes().isEmpty() ? null : String.join(", ", c.explanationCodes()), at)));
+        verification.notAnalysable().forEach(flow -> results.add(new PeeringCheckResult(Kind.REACHABILITY, stage,
+                Outcome.NOT_ANALYSED, flow, null, at)));
+        transactions.run(() -> {
+            requests.replaceChecks(id, Kind.REACHABILITY, stage, results);
+            news.record(PeeringNews.portal(r), r, "peering.verified", outcome + skipped);
+        });
         return failures;
     }
 

@@ -104,14 +104,15 @@ record StoredRequest(PeeringRequestId id, ContractId contract, Party requester, 
         return WaitingOn.of(state, decided(), change == null ? null : change.side());
     }
 
-    /** The request as {@code viewer}'s tenant sees it. */
-    PeeringRequest viewedBy(TenantId viewer) {
+    /** The request as {@code viewer}'s tenant sees it, with the checks run on it. */
+    PeeringRequest viewedBy(TenantId viewer, List<PeeringCheckResult> checks) {
         PeeringSide side = sideOf(viewer);
         PeeringEnd requesterEnd = side == PeeringSide.REQUESTER ? requester.end() : requester.end().withoutLink();
         PeeringEnd accepterEnd = side == PeeringSide.ACCEPTER ? accepter.end() : accepter.end().withoutLink();
         return new PeeringRequest(id, side, state, waitingOn(), contract, requesterEnd, accepterEnd, pcxId,
                 connectionExpiresAt, createdBy, createdAt, updatedAt, approval, review,
-                closing == null ? null : closing.reason(), failureReason, routes(), rules(), applied, pendingChange());
+                closing == null ? null : closing.reason(), failureReason, routes(), rules(), applied, pendingChange(),
+                checks);
     }
 
     private PendingChange pendingChange() {

@@ -1,5 +1,9 @@
 package io.peerdesk.domain.peering;
 
+import io.peerdesk.domain.peering.PeeringCheckResult.Kind;
+import io.peerdesk.domain.peering.PeeringCheckResult.Outcome;
+import io.peerdesk.domain.peering.PeeringCheckResult.Stage;
+
 import io.peerdesk.domain.audit.AuditEvent;
 import io.peerdesk.domain.cloud.CloudFailure;
 import io.peerdesk.domain.cloud.PeeringCloud;
@@ -309,6 +313,30 @@ class PeeringLifecycleTests extends PeeringTestBase {
             assertThat(f.flow()).startsWith("tcp 443 from req-").contains(world.accepterGroup());
             assertThat(f.explanationCodes()).contains("ENI_SG_RULES_MISMATCH");
         });
+        assertThat(peerings.get(world.accepter.approver(), id).checks()).as("both parties see each flow's outcome")
+                .filteredOn(c -> c.kind() == Kind.REACHABILITY)
+                .extracting(PeeringCheckResult::stage, PeeringCheckResult::outcome, c -> c.detail() != null && c.detail().contains("ENI_SG_RULES_MISMATCH"))
+                .containsExactlyInAnyOrder(tuple(Stage.ACTIVATION, Outcome.FAILED, true), tuple(Stage.ACTIVATION, Outcome.PASSED, false));
+
+        lifecycle.verify(id);
+        assertThat(peerings.get(world.requester.requester(), id).checks()).as("a repeated analysis replaces the earlier one")
+                .filteredOn(c -> c.kind() == Kind.REACHABILITY).hasSize(2);
+    }
+
+    @Test
+    void aRequestNoLongerValidAtApprovalListsWhatFailedAmongItsChecks() {
+        PeeringRequestId id = submit();
+        PeeringCloud.call(world.accepterAccount, "us-east-1", "AssociateVpcCidrBlock", Map.of(
+                "VpcId", world.accepterVpc().vpc().vpcId(), "CidrBlock", "10.10.128.0/17"));
+
+        assertThat(lifecycle.validate(id).valid()).isFalse();
+
+        List<PeeringCheckResult> checks = peerings.get(world.requester.requester(), id).checks();
+        assertThat(checks.get(0)).extracting(PeeringCheckResult::kind, PeeringCheckResult::stage, PeeringCheckResult::outcome)
+                .containsExactly(Kind.VALIDATION, Stage.FILING, Outcome.PASSED);
+        assertThat(checks.subList(1, checks.size())).as("one line per problem found at approval").isNotEmpty()
+                .allMatch(c -> c.kind() == Kind.VALIDATION && c.stage() == Stage.APPROVAL && c.outcome() == Outcome.FAILED)
+                .anyMatch(c -> c.subject().contains("10.10.0.0/16 of req-") && c.subject().contains("overlaps 10.10.128.0/17"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.peerdesk.domain.peering.NewPeeringRequest;
 import io.peerdesk.domain.peering.PeeringChange;
 import io.peerdesk.domain.peering.PeeringFilter;
 import io.peerdesk.domain.peering.PeeringLifecycle.Decision;
+import io.peerdesk.domain.peering.PeeringCheckResult;
 import io.peerdesk.domain.peering.PeeringRequest;
 import io.peerdesk.domain.peering.PeeringRequestId;
 import io.peerdesk.domain.peering.PeeringRequests;
@@ -74,13 +75,13 @@ class PeeringApi {
                        EndJson requester, EndJson accepter, String pcxId, String createdBy, Instant createdAt,
                        Instant updatedAt, Object approval, Object review, String closingReason, String failureReason,
                        List<PlannedRoute> routes, List<PlannedRule> rules, List<AppliedEntry> applied,
-                       Object pendingChange) {
+                       Object pendingChange, List<PeeringCheckResult> checks) {
 
         static RequestJson of(PeeringRequest r) {
             return new RequestJson(r.id().toString(), r.yourSide().name(), r.state(), r.waitingOn().name(),
                     r.contract().toString(), end(r.requester()), end(r.accepter()), r.pcxId(), r.createdBy(),
                     r.createdAt(), r.updatedAt(), r.approval(), r.review(), r.closingReason(), r.failureReason(),
-                    r.routes(), r.rules(), r.applied(), r.pendingChange());
+                    r.routes(), r.rules(), r.applied(), r.pendingChange(), r.checks());
         }
 
         private static EndJson end(io.peerdesk.domain.peering.PeeringEnd e) {

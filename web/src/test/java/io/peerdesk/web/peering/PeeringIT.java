@@ -67,6 +67,14 @@ class PeeringIT extends PortalTest {
         assertThat(alice.get("/peerings/" + id).body()).contains("ACTIVE").contains("route 10.20.0.0/16 → " + active.pcxId())
                 .contains("route 10.10.0.0/16 → " + active.pcxId());
         assertThat(george.get("/peerings/" + id).body()).contains("ACTIVE").contains(active.pcxId());
+        assertThat(checks(alice.get("/peerings/" + id).body())).as("what the portal checked, as the requester sees it")
+                .anyMatch(line -> line.startsWith("Validation when filed") && line.contains("| passed |"))
+                .anyMatch(line -> line.startsWith("Validation at approval") && line.contains("| passed |"))
+                .anyMatch(line -> line.startsWith("Reachability before activation") && line.contains("tcp 443 from acme-prod to globex-core")
+                        && line.contains("| passed |"))
+                .noneMatch(line -> line.contains("| failed |"));
+        assertThat(checks(george.get("/peerings/" + id).body())).as("the accepter sees the same checks")
+                .isEqualTo(checks(alice.get("/peerings/" + id).body()));
         assertThat(alice.get("/peerings").body()).contains("acme-prod → globex-core");
         assertThat(PeeringWorld.routesVia(SIMULATOR_PORT, "111111111111", "us-east-1", active.requester().cloudVpcId(), active.pcxId()))
                 .contains("10.20.0.0/16");
@@ -150,6 +158,16 @@ class PeeringIT extends PortalTest {
         assertThat(alice.get("/").body()).contains("Peerings").contains("waiting for your organisation");
         assertThat(signIn("george").get("/").body()).contains("waiting for you");
         assertThat(signIn("avery").get("/peerings/new").status()).as("a viewer files nothing").isEqualTo(403);
+    }
+
+    /** The rows of the page's checks table, each as its cells' text joined by " | ". */
+    private static List<String> checks(String page) {
+        Matcher table = Pattern.compile("<table id=\"checks\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL).matcher(page);
+        assertThat(table.find()).as("the checks table").isTrue();
+        return Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(table.group(1)).results()
+                .map(row -> String.join(" | ", Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(row.group(1))
+                        .results().map(cell -> cell.group(1).replaceAll("<[^>]+>", "").strip()).toList()))
+                .toList();
     }
 
     /** A fresh idempotency key, as the form renders it. */
