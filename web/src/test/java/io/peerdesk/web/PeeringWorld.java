@@ -127,14 +127,28 @@ public final class PeeringWorld {
 
     /** The destinations routed through {@code pcxId} in the VPC's route tables, as the simulated cloud reports them. */
     public static List<String> routesVia(int simulatorPort, String account, String region, String cloudVpcId, String pcxId) {
-        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + simulatorPort))
-                .region(Region.of(region)).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "open-mode")))
-                .build()) {
+        try (Ec2Client ec2 = ec2(simulatorPort, account, region)) {
             return ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(cloudVpcId))).routeTables().stream()
                     .flatMap(t -> t.routes().stream())
                     .filter(route -> pcxId != null && pcxId.equals(route.vpcPeeringConnectionId()))
                     .map(route -> route.destinationCidrBlock()).toList();
         }
+    }
+
+    /** The security group's inbound rules from {@code cidr}, e.g. {@code tcp 443-443}, as the simulated cloud reports them. */
+    public static List<String> ingressFrom(int simulatorPort, String account, String region, String groupId, String cidr) {
+        try (Ec2Client ec2 = ec2(simulatorPort, account, region)) {
+            return ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().stream()
+                    .flatMap(g -> g.ipPermissions().stream())
+                    .filter(p -> p.ipRanges().stream().anyMatch(range -> cidr.equals(range.cidrIp())))
+                    .map(p -> p.ipProtocol() + " " + p.fromPort() + "-" + p.toPort()).toList();
+        }
+    }
+
+    private static Ec2Client ec2(int simulatorPort, String account, String region) {
+        return Ec2Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + simulatorPort))
+                .region(Region.of(region)).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "open-mode")))
+                .build();
     }
 }

@@ -105,7 +105,7 @@ class Closings {
         }
         ChangeId id = new ChangeId(UUID.randomUUID());
         PeeringSteps.changed(requests.recordChange(r, new StoredRequest.Change(id, side, actor.name(), clock.instant(), why,
-                null, null, null), clock.instant()));
+                null, false, null, null, null), clock.instant()));
         requests.insertPlan(r.id(), change.addRoutes(), change.addRules(), "ADD");
         requests.markForRemoval(r.id(), change.removeRoutes(), change.removeRules());
         news.record(actor, r, "peering.change-requested", actor.name() + " of " + r.party(side).end().tenantName()

@@ -11,6 +11,7 @@ import io.peerdesk.domain.support.NotPermitted;
 import io.peerdesk.domain.support.Role;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The accepter's decisions: an approver approves or rejects a pending request; when a security
@@ -38,8 +39,12 @@ final class Decisions {
 
     /** The contract demands a review, or a rule opens all traffic or more than {@value #WIDE_RANGE} ports. */
     boolean needsSecurityReview(StoredRequest r) {
+        return needsSecurityReview(r, r.rules());
+    }
+
+    private boolean needsSecurityReview(StoredRequest r, List<PlannedRule> rules) {
         ContractTerms terms = contracts.get(PeeringNews.portal(r), r.contract()).terms();
-        return terms.securityReviewRequired() || r.rules().stream().anyMatch(rule -> "all".equals(rule.protocol())
+        return terms.securityReviewRequired() || rules.stream().anyMatch(rule -> "all".equals(rule.protocol())
                 || (rule.fromPort() != null && rule.toPort() - rule.fromPort() + 1 > WIDE_RANGE));
     }
 
@@ -58,8 +63,10 @@ final class Decisions {
 
     /**
      * The other side's decision on the pending change {@code id}: an approver of the side that did
-     * not propose it decides once. A change that is not the pending one is not found; a decided one
-     * is a {@link Conflict}, and so is the loser of two concurrent decisions.
+     * not propose it decides once; when the change needs a security review (as a request would: the
+     * contract demands one, or an added rule is wide), a security reviewer of that side decides after
+     * the approval. A change that is not the pending one is not found; a decided one is a
+     * {@link Conflict}, and so is the loser of two concurrent decisions.
      */
     void decideChange(Actor actor, StoredRequest r, ChangeId id, Decision decision) {
         PeeringSide side = r.sideOf(actor.tenant());
@@ -71,22 +78,50 @@ final class Decisions {
         if (side == change.side()) {
             throw new NotPermitted("Only " + partner + " decides on this change.");
         }
-        if (change.decision() != null) {
-            throw new Conflict("This change was already " + (change.decision().approved() ? "approved" : "rejected")
-                    + " by " + change.decision().decidedBy() + " at " + change.decision().decidedAt() + ".");
+        if (change.decided()) {
+            PeeringDecision last = change.review() != null ? change.review() : change.decision();
+            throw new Conflict("This change was already " + (last.approved() ? "approved" : "rejected")
+                    + " by " + last.decidedBy() + " at " + last.decidedAt() + ".");
         }
         if (r.pending() == null) {
             throw new Conflict("This change no longer awaits a decision: it " + (change.ended()
                     ? "was " + change.outcome().toLowerCase() : "is not pending") + ".");
         }
+        String proposer = r.party(change.side()).end().tenantName();
+        PeeringDecision d = new PeeringDecision(decision.approved(), actor.name(), clock.instant(), reason(decision, proposer));
+        if (change.inReview()) {
+            reviewChange(actor, r, change, d, partner);
+        } else {
+            approveChange(actor, r, change, d, partner);
+        }
+    }
+
+    private void approveChange(Actor actor, StoredRequest r, StoredRequest.Change change, PeeringDecision d, String partner) {
         actor.require(Role.APPROVER);
-        PeeringDecision d = new PeeringDecision(decision.approved(), actor.name(), clock.instant(),
-                reason(decision, r.party(change.side()).end().tenantName()));
-        PeeringSteps.changed(requests.recordChangeDecision(r, d, clock.instant()));
+        boolean review = d.approved() && needsSecurityReview(r, r.changedRules(Changes.ADD));
+        PeeringSteps.changed(requests.recordChangeDecision(r, d, review, clock.instant()));
         String verdict = d.approved() ? "approved" : "rejected";
-        news.record(actor, r, "peering.change-" + verdict, "change " + id + " " + verdict + " by " + actor.name() + " of "
-                + partner + because(d));
-        String message = partner + " " + verdict + " your change of the peering " + PeeringNews.pair(r) + because(d) + ".";
+        news.record(actor, r, "peering.change-" + verdict, "change " + change.id() + " " + verdict + " by " + actor.name()
+                + " of " + partner + because(d) + (review ? "; a security review follows" : ""));
+        tellProposer(r, change, partner + " " + verdict + " your change of the peering " + PeeringNews.pair(r) + because(d)
+                + (review ? "; its security review follows" : "") + ".");
+        if (review) {
+            news.to(r, change.side().other(), Role.SECURITY_REVIEWER, "The approved change of the peering "
+                    + PeeringNews.pair(r) + " awaits your security review.");
+        }
+    }
+
+    private void reviewChange(Actor actor, StoredRequest r, StoredRequest.Change change, PeeringDecision d, String partner) {
+        actor.require(Role.SECURITY_REVIEWER);
+        PeeringSteps.changed(requests.recordChangeReview(r, d, clock.instant()));
+        String verdict = d.approved() ? "passed" : "failed";
+        news.record(actor, r, "peering.change-review-" + verdict, "change " + change.id() + ": security review " + verdict
+                + " (" + actor.name() + " of " + partner + ")" + because(d));
+        tellProposer(r, change, "Your change of the peering " + PeeringNews.pair(r) + " " + verdict + " " + partner
+                + "'s security review" + because(d) + ".");
+    }
+
+    private void tellProposer(StoredRequest r, StoredRequest.Change change, String message) {
         if (change.side() == PeeringSide.REQUESTER) {
             news.toRequester(r, message);
         } else {

@@ -79,6 +79,12 @@ public interface PeeringLifecycle {
     void decideChange(Actor actor, PeeringRequestId id, ChangeId change, Decision decision);
 
     /**
+     * Whether the approved change {@code change} awaits the approving side's security review (decided
+     * and recorded with the approval, by the same rule as for a request).
+     */
+    boolean changeNeedsReview(PeeringRequestId id, ChangeId change);
+
+    /**
      * Applies an approved change: adds and removes the changed routes and security-group rules on
      * both sides, recording each applied entry. Idempotent and drift-checked like {@link #provision};
      * fails the same way ({@link PeeringStepFailed} or a retryable cloud failure).

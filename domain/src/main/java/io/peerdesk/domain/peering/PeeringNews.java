@@ -57,7 +57,12 @@ class PeeringNews {
 
     /** Tells the accepter's members holding {@code role}. */
     void toAccepter(StoredRequest r, Role role, String message) {
-        notifications.notifyRole(r.accepter().tenant(), role, message, link(r.id()));
+        to(r, PeeringSide.ACCEPTER, role, message);
+    }
+
+    /** Tells the members holding {@code role} on {@code side}. */
+    void to(StoredRequest r, PeeringSide side, Role role, String message) {
+        notifications.notifyRole(r.party(side).tenant(), role, message, link(r.id()));
     }
 
     /** Tells the requester's filer and the accepter's approvers. */

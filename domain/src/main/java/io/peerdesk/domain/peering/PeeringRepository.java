@@ -239,17 +239,32 @@ class PeeringRepository {
                 .set(PEERING_REQUEST.CHANGE_DECIDED_BY, (String) null)
                 .set(PEERING_REQUEST.CHANGE_DECIDED_AT, (OffsetDateTime) null)
                 .set(PEERING_REQUEST.CHANGE_DECISION_REASON, (String) null)
+                .set(PEERING_REQUEST.CHANGE_REVIEW_NEEDED, false)
+                .set(PEERING_REQUEST.CHANGE_REVIEW_DECISION, (String) null)
+                .set(PEERING_REQUEST.CHANGE_REVIEW_DECIDED_BY, (String) null)
+                .set(PEERING_REQUEST.CHANGE_REVIEW_DECIDED_AT, (OffsetDateTime) null)
+                .set(PEERING_REQUEST.CHANGE_REVIEW_REASON, (String) null)
                 .set(PEERING_REQUEST.CHANGE_OUTCOME, (String) null)
                 .set(PEERING_REQUEST.CHANGE_OUTCOME_REASON, (String) null));
     }
 
-    /** The other side's decision on the pending change; the state stays CHANGING. */
-    boolean recordChangeDecision(StoredRequest r, PeeringDecision d, Instant at) {
+    /** The other side's decision on the pending change, and whether its security review follows; the state stays CHANGING. */
+    boolean recordChangeDecision(StoredRequest r, PeeringDecision d, boolean reviewNeeded, Instant at) {
         return change(r, PeeringState.CHANGING, at, u -> u
                 .set(PEERING_REQUEST.CHANGE_DECISION, d.approved() ? "APPROVED" : "REJECTED")
                 .set(PEERING_REQUEST.CHANGE_DECIDED_BY, d.decidedBy())
                 .set(PEERING_REQUEST.CHANGE_DECIDED_AT, utc(d.decidedAt()))
-                .set(PEERING_REQUEST.CHANGE_DECISION_REASON, d.reason()));
+                .set(PEERING_REQUEST.CHANGE_DECISION_REASON, d.reason())
+                .set(PEERING_REQUEST.CHANGE_REVIEW_NEEDED, reviewNeeded));
+    }
+
+    /** The other side's security review of the approved change; the state stays CHANGING. */
+    boolean recordChangeReview(StoredRequest r, PeeringDecision d, Instant at) {
+        return change(r, PeeringState.CHANGING, at, u -> u
+                .set(PEERING_REQUEST.CHANGE_REVIEW_DECISION, d.approved() ? "APPROVED" : "REJECTED")
+                .set(PEERING_REQUEST.CHANGE_REVIEW_DECIDED_BY, d.decidedBy())
+                .set(PEERING_REQUEST.CHANGE_REVIEW_DECIDED_AT, utc(d.decidedAt()))
+                .set(PEERING_REQUEST.CHANGE_REVIEW_REASON, d.reason()));
     }
 
     /**
@@ -393,6 +408,9 @@ class PeeringRepository {
                         instant(r.get(p.CHANGE_REQUESTED_AT)), r.get(p.CHANGE_REASON),
                         decision(r.get(p.CHANGE_DECISION), r.get(p.CHANGE_DECIDED_BY), r.get(p.CHANGE_DECIDED_AT),
                                 r.get(p.CHANGE_DECISION_REASON)),
+                        r.get(p.CHANGE_REVIEW_NEEDED),
+                        decision(r.get(p.CHANGE_REVIEW_DECISION), r.get(p.CHANGE_REVIEW_DECIDED_BY),
+                                r.get(p.CHANGE_REVIEW_DECIDED_AT), r.get(p.CHANGE_REVIEW_REASON)),
                         r.get(p.CHANGE_OUTCOME), r.get(p.CHANGE_OUTCOME_REASON)),
                 r.get(p.FAILURE_REASON), r.get(p.VERSION), r.get(ROUTES), r.get(RULES), r.get(APPLIED));
     }

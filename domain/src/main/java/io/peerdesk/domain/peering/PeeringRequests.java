@@ -21,6 +21,7 @@ import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.InvalidInput;
 import io.peerdesk.domain.support.NotFound;
 import io.peerdesk.domain.support.Role;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,6 +44,8 @@ import java.util.UUID;
 @Service
 public class PeeringRequests {
 
+    /** How often a submission that raced another with its key tries again before giving up. */
+    private static final int RACE_ATTEMPTS = 3;
     private static final int MAX_KEY = 100;
 
     private final PeeringRepository requests;
@@ -86,12 +89,20 @@ public class PeeringRequests {
         if (key != null && key.length() > MAX_KEY) {
             throw new InvalidInput("idempotencyKey", "At most " + MAX_KEY + " characters.");
         }
-        try {
-            return transactions.execute(s -> submitOnce(actor, request, key));
-        } catch (DuplicateKeyException e) {
-            // the same key came in at the same moment and the other submission won: answer with its request
-            return transactions.execute(s -> requests.findByIdempotencyKey(actor.tenant(), key)
-                    .map(id -> get(actor, id)).orElseThrow(() -> e));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(s -> submitOnce(actor, request, key));
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                // the same key came in at the same moment (PostgreSQL reports the unique key, H2 the concurrent
+                // insert of it): answer with the request the other submission filed, once it has committed
+                if (key == null || attempt == RACE_ATTEMPTS) {
+                    throw e;
+                }
+                var earlier = transactions.execute(s -> requests.findByIdempotencyKey(actor.tenant(), key).map(id -> get(actor, id)));
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
         }
     }
 

@@ -279,6 +279,11 @@ class PeeringSteps implements PeeringLifecycle {
     }
 
     @Override
+    public boolean changeNeedsReview(PeeringRequestId id, ChangeId change) {
+        return change(load(id), change).reviewNeeded();
+    }
+
+    @Override
     public void applyChange(PeeringRequestId id, ChangeId change) {
         StoredRequest r = load(id);
         StoredRequest.Change c = change(r, change);

@@ -24,17 +24,30 @@ record StoredRequest(PeeringRequestId id, ContractId contract, Party requester, 
 
     /**
      * The last change proposed on the peering: pending while the state is CHANGING, its decision
-     * once the other side took it, and {@code outcome} (APPLIED or REVERTED, with the reason) once it ended.
+     * once the other side took it, whether that side's security review follows the approval and its
+     * decision, and {@code outcome} (APPLIED or REVERTED, with the reason) once it ended.
      */
     record Change(ChangeId id, PeeringSide side, String requestedBy, Instant requestedAt, String reason,
-                  PeeringDecision decision, String outcome, String outcomeReason) {
+                  PeeringDecision decision, boolean reviewNeeded, PeeringDecision review, String outcome,
+                  String outcomeReason) {
 
         boolean ended() {
             return outcome != null;
         }
 
+        /** Approved, and passed the security review if one was needed. */
         boolean approved() {
-            return decision != null && decision.approved();
+            return decision != null && decision.approved() && (!reviewNeeded || (review != null && review.approved()));
+        }
+
+        /** Every decision it waits for was taken (a rejection ends the wait). */
+        boolean decided() {
+            return decision != null && (!decision.approved() || !reviewNeeded || review != null);
+        }
+
+        /** Approved, and the security review not yet decided. */
+        boolean inReview() {
+            return decision != null && decision.approved() && reviewNeeded && review == null;
         }
     }
 
@@ -97,7 +110,7 @@ record StoredRequest(PeeringRequestId id, ContractId contract, Party requester, 
     boolean decided() {
         return (state == PeeringState.PENDING_APPROVAL && approval != null)
                 || (state == PeeringState.SECURITY_REVIEW && review != null)
-                || (pending() != null && pending().decision() != null);
+                || (pending() != null && pending().decided());
     }
 
     WaitingOn waitingOn() {
@@ -121,7 +134,7 @@ record StoredRequest(PeeringRequestId id, ContractId contract, Party requester, 
             return null;
         }
         return new PendingChange(change.id(), change.side(), change.requestedBy(), change.requestedAt(), change.reason(),
-                change.decision(), marked(routePlan, "ADD"), marked(routePlan, "REMOVE"), marked(rulePlan, "ADD"),
+                change.decision(), change.reviewNeeded(), change.review(), marked(routePlan, "ADD"), marked(routePlan, "REMOVE"), marked(rulePlan, "ADD"),
                 marked(rulePlan, "REMOVE"));
     }
 

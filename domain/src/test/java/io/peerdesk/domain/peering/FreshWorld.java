@@ -45,6 +45,11 @@ final class FreshWorld {
         this.contract = contract;
     }
 
+    /** The default terms, except that every peering and change needs the accepter's security review. */
+    static final UnaryOperator<ContractProposal> REVIEWED = p -> new ContractProposal(p.partner(), p.title(), p.validFrom(),
+            p.validUntil(), p.regions(), p.proposerPrefixes(), p.partnerPrefixes(), p.ports(), true, p.sloAvailability(),
+            p.sloLatencyMs(), p.maxPeerings(), p.maintenanceNoticeDays(), p.maintenanceWindow(), p.sharedContactRoles());
+
     static FreshWorld create(PeeringTestBase base) {
         return create(base, 1, p -> p);
     }

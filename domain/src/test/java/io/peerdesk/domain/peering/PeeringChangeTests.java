@@ -43,6 +43,43 @@ class PeeringChangeTests extends PeeringTestBase {
     }
 
     @Test
+    void aChangeUnderAContractDemandingReviewIsAppliedOnlyAfterTheSecurityReviewersPassIt() {
+        FreshWorld reviewed = FreshWorld.create(this, 1, FreshWorld.REVIEWED);
+        PeeringRequestId peering = peerings.submit(reviewed.requester.requester(), reviewed.request(), null).id();
+        lifecycle.requestConnection(peering);
+        lifecycle.decide(reviewed.accepter.approver(), peering, new Decision(true, null));
+        lifecycle.decide(reviewed.accepter.reviewer(), peering, new Decision(true, null));
+        lifecycle.provision(peering);
+        lifecycle.verify(peering);
+        lifecycle.activate(peering);
+        PlannedRule snmp = new PlannedRule(PeeringSide.ACCEPTER, reviewed.accepterGroup(), "udp", 161, 161, "10.10.0.0/16");
+        ChangeId change = peerings.requestChange(reviewed.requester.requester(), peering,
+                new PeeringChange(List.of(), List.of(), List.of(snmp), List.of(), "monitoring")).pendingChange().id();
+
+        lifecycle.decideChange(reviewed.accepter.approver(), peering, change, new Decision(true, null));
+        assertThat(lifecycle.changeNeedsReview(peering, change)).isTrue();
+        PendingChange pending = peerings.get(reviewed.requester.requester(), peering).pendingChange();
+        assertThat(pending.reviewNeeded()).isTrue();
+        assertThat(pending.review()).isNull();
+        assertThat(peerings.get(reviewed.requester.requester(), peering).waitingOn()).isEqualTo(WaitingOn.ACCEPTER);
+        assertThat(notes(reviewed.accepter.reviewer())).anyMatch(n -> n.contains("change") && n.contains("awaits your security review"));
+        assertThatThrownBy(() -> lifecycle.decideChange(reviewed.accepter.approver(), peering, change, new Decision(true, null)))
+                .as("the approver has decided; the review is the reviewers'").isInstanceOf(NotPermitted.class);
+        assertThatThrownBy(() -> lifecycle.applyChange(peering, change)).isInstanceOf(PeeringStepFailed.class);
+
+        lifecycle.decideChange(reviewed.accepter.reviewer(), peering, change, new Decision(true, "snmp is fine"));
+        assertThatThrownBy(() -> lifecycle.decideChange(reviewed.accepter.reviewer(), peering, change, new Decision(false, "late")))
+                .isInstanceOf(Conflict.class).hasMessageContaining("already approved by " + reviewed.accepter.reviewer().name());
+        lifecycle.applyChange(peering, change);
+        assertThat(lifecycle.verify(peering)).isEmpty();
+        lifecycle.completeChange(peering, change);
+
+        assertThat(markedRules(live(reviewed.accepterVpc()), peering)).containsExactlyInAnyOrder(
+                tuple("tcp", 443, 443, "10.10.0.0/16"), tuple("udp", 161, 161, "10.10.0.0/16"));
+        assertThat(notes(reviewed.requester.requester())).anyMatch(n -> n.contains("passed") && n.contains("security review"));
+    }
+
+    @Test
     void anApprovedChangeAddingARouteAndAPortLeavesExactlyTheNewApprovedSetInTheCloud() {
         PlannedRoute subnetRoute = new PlannedRoute(PeeringSide.ACCEPTER, world.accepterTable(), "10.10.1.0/24");
         PlannedRule snmp = new PlannedRule(PeeringSide.ACCEPTER, world.accepterGroup(), "udp", 161, 161, "10.10.0.0/16");

@@ -378,10 +378,7 @@ class PeeringLifecycleTests extends PeeringTestBase {
 
     @Test
     void aContractDemandingReviewAddsTheSecurityReviewersDecision() {
-        FreshWorld reviewed = FreshWorld.create(this, 1, p -> new io.peerdesk.domain.contract.ContractProposal(p.partner(),
-                p.title(), p.validFrom(), p.validUntil(), p.regions(), p.proposerPrefixes(), p.partnerPrefixes(), p.ports(),
-                true, p.sloAvailability(), p.sloLatencyMs(), p.maxPeerings(), p.maintenanceNoticeDays(),
-                p.maintenanceWindow(), p.sharedContactRoles()));
+        FreshWorld reviewed = FreshWorld.create(this, 1, FreshWorld.REVIEWED);
         PeeringRequestId id = peerings.submit(reviewed.requester.requester(), reviewed.request(), null).id();
         lifecycle.requestConnection(id);
 

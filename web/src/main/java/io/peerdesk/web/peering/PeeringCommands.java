@@ -14,6 +14,7 @@ import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.TenantId;
 import io.peerdesk.workflow.peering.InboxTask;
 import io.peerdesk.workflow.peering.PeeringWorkflow;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,8 +54,9 @@ class PeeringCommands {
     Submitted submit(Actor actor, NewPeeringRequest draft, String idempotencyKey) {
         try {
             return transaction.execute(status -> submitAndStart(actor, draft, idempotencyKey));
-        } catch (DataIntegrityViolationException | TransactionException raced) {
-            // the same key filed at the same moment by a concurrent submission, which won: answer with its request
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException | TransactionException raced) {
+            // the same key filed at the same moment by a concurrent submission, which won (PostgreSQL reports the
+            // unique key, H2 the concurrent insert): answer with its request
             if (idempotencyKey == null || idempotencyKey.isBlank()) {
                 throw raced;
             }

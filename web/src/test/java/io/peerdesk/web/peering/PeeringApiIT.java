@@ -7,7 +7,10 @@ import io.peerdesk.domain.inventory.VpcId;
 import io.peerdesk.domain.peering.PeeringRequestId;
 import io.peerdesk.domain.peering.PeeringRequests;
 import io.peerdesk.domain.peering.PeeringState;
+import io.peerdesk.domain.peering.PeeringSide;
+import io.peerdesk.domain.peering.PeeringSuggestion;
 import io.peerdesk.domain.peering.PlannedRoute;
+import io.peerdesk.domain.peering.PlannedRule;
 import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.tenancy.ServiceAccounts;
 import io.peerdesk.domain.tenancy.Tenancy;
@@ -86,6 +89,119 @@ class PeeringApiIT extends PortalTest {
         assertThat(seen.get("state").asText()).isEqualTo("REJECTED");
         assertThat(seen.get("approval").get("reason").asText()).isEqualTo("no eu peering this year");
         assertThat(acme.delete("/api/v1/peering-requests/" + id + "?reason=gone").status()).as("only an active peering").isEqualTo(409);
+    }
+
+    @Test
+    void anActivePeeringIsChangedByTheAccepterApprovedByTheRequesterAndTornDown() throws Exception {
+        PeeringWorld world = new PeeringWorld(tenancy, contracts, inventory);
+        var wide = world.wideContract();
+        VpcId own = world.vpc("anton", "acme-dev");
+        VpcId theirs = world.vpc("gus", "globex-core");
+        var suggestion = requests.suggestRoutes(world.as("alice"), own, theirs);
+        String theirGroup = choice(suggestion.accepterSecurityGroups(), "globex-api");
+        String ownGroup = choice(suggestion.requesterSecurityGroups(), "acme-dev-app");
+        HttpResponse<String> filed = post("/api/v1/peering-requests", UUID.randomUUID().toString(), Map.of(
+                "contract", wide.toString(), "requesterVpc", own.toString(), "accepterVpc", theirs.toString(),
+                "routes", List.of(
+                        new PlannedRoute(PeeringSide.REQUESTER, choice(suggestion.requesterRouteTables(), "acme-dev-private"), "10.20.0.0/16"),
+                        new PlannedRoute(PeeringSide.ACCEPTER, choice(suggestion.accepterRouteTables(), "globex-core-private"), "10.30.0.0/16")),
+                "rules", List.of(new PlannedRule(PeeringSide.ACCEPTER, theirGroup, "tcp", 443, 443, null))));
+        assertThat(filed.statusCode()).isEqualTo(201);
+        String id = ApiJson.read(filed.body()).get("id").asText();
+        String path = "/api/v1/peering-requests/" + id;
+        ApiClient acme = client("ada", "acme");
+        ApiClient globex = client("greta", "globex");
+        awaitState(acme, path, "PENDING_APPROVAL");
+        assertThat(globex.post(path + "/approve", Map.of("reason", "welcome")).status()).isEqualTo(200);
+        awaitState(acme, path, "ACTIVE");
+
+        ApiClient.Response proposed = globex.post(path + "/changes", Map.of("reason", "our monitoring polls your dev hosts",
+                "addRules", List.of(new PlannedRule(PeeringSide.REQUESTER, ownGroup, "tcp", 443, 443, "10.20.0.0/16"))));
+        assertThat(proposed.status()).isEqualTo(202);
+        assertThat(proposed.body().get("state").asText()).isEqualTo("CHANGING");
+        assertThat(globex.post(path + "/approve", Map.of()).status()).as("the proposer does not approve its own change")
+                .isIn(403, 409);
+        PeeringWorld.await("the change in the requester's inbox", Duration.ofSeconds(60),
+                () -> acme.get(path).body().get("waitingOn").asText().equals("REQUESTER"));
+        assertThat(acme.post(path + "/approve", Map.of("reason", "fine")).status()).isEqualTo(200);
+        awaitState(acme, path, "ACTIVE");
+        JsonNode changed = acme.get(path).body();
+        assertThat(changed.get("pendingChange").isNull()).isTrue();
+        assertThat(changed.get("rules").findValuesAsText("securityGroupId")).containsExactlyInAnyOrder(theirGroup, ownGroup);
+        assertThat(changed.get("checks").findValuesAsText("stage")).contains("CHANGE");
+        assertThat(PeeringWorld.ingressFrom(SIMULATOR_PORT, "111111111111", "us-east-1", ownGroup, "10.20.0.0/16"))
+                .as("the new rule in Acme's group").contains("tcp 443-443");
+        String pcx = changed.get("pcxId").asText();
+        String ownCloudVpc = changed.get("requester").get("vpcId").asText();
+        String theirCloudVpc = changed.get("accepter").get("vpcId").asText();
+
+        assertThat(acme.delete(path).status()).as("a teardown needs a reason").isEqualTo(400);
+        assertThat(acme.delete(path + "?reason=dev%20is%20being%20rebuilt").status()).isEqualTo(202);
+        awaitState(acme, path, "DELETED");
+        assertThat(globex.get(path).body().get("closingReason").asText()).isEqualTo("dev is being rebuilt");
+        assertThat(PeeringWorld.routesVia(SIMULATOR_PORT, "111111111111", "us-east-1", ownCloudVpc, pcx)).isEmpty();
+        assertThat(PeeringWorld.routesVia(SIMULATOR_PORT, "222222222222", "us-east-1", theirCloudVpc, pcx)).isEmpty();
+        assertThat(PeeringWorld.ingressFrom(SIMULATOR_PORT, "111111111111", "us-east-1", ownGroup, "10.20.0.0/16")).isEmpty();
+    }
+
+    @Test
+    void concurrentSubmitsWithOneKeyFileOneRequest() throws Exception {
+        PeeringWorld world = new PeeringWorld(tenancy, contracts, inventory);
+        var wide = world.wideContract();
+        VpcId own = world.vpc("anton", "acme-eu");
+        VpcId theirs = world.vpc("gus", "globex-core");
+        Map<String, Object> body = Map.of("contract", wide.toString(), "requesterVpc", own.toString(),
+                "accepterVpc", theirs.toString(), "routes", PeeringWorld.routes(requests.suggestRoutes(world.as("alice"), own, theirs),
+                        "10.11.0.0/16", "10.20.0.0/16"));
+        String key = UUID.randomUUID().toString();
+        int clients = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/v1/peering-requests", key, body);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+                statuses.add(response.statusCode());
+                ids.add(ApiJson.read(response.body()).get("id").asText());
+            }
+            assertThat(statuses).as("one created, the others answered with it").containsOnly(201, 200)
+                    .filteredOn(s -> s == 201).hasSize(1);
+            assertThat(ids).hasSize(1);
+            assertThat(requests.list(world.as("alice"), io.peerdesk.domain.peering.PeeringFilter.all()).stream()
+                    .filter(r -> r.requesterVpc().equals("acme-eu") && r.accepterVpc().equals("globex-core"))).hasSize(1);
+            String path = "/api/v1/peering-requests/" + ids.iterator().next();
+            ApiClient acme = ApiClient.clientCredentials(BASE_URL, "acme-automation", "acme-automation-secret");
+            awaitState(acme, path, "PENDING_APPROVAL");
+            assertThat(acme.post(path + "/cancel", Map.of("reason", "only a test of one key")).status()).isEqualTo(200);
+            awaitState(acme, path, "CANCELLED");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String choice(List<PeeringSuggestion.Choice> choices, String name) {
+        return choices.stream().filter(c -> c.name().contains(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not among " + choices)).id();
+    }
+
+    private static void awaitState(ApiClient client, String path, String state) {
+        try {
+            PeeringWorld.await(path + " " + state, Duration.ofSeconds(60), () -> client.get(path).body().get("state").asText().equals(state));
+        } catch (AssertionError e) {
+            JsonNode last = client.get(path).body();
+            throw new AssertionError(e.getMessage() + "; it is " + last.get("state") + ", failure: " + last.get("failureReason")
+                    + ", checks: " + last.get("checks"), e);
+        }
     }
 
     @Test

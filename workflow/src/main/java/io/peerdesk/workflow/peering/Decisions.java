@@ -58,7 +58,8 @@ class Decisions {
                 .map(RuntimeException.class::cast).orElseGet(() -> new NotFound("Task", taskId)));
         tasks.claim(taskId, actor.name());
         PeeringRequestId id = PeeringRequestId.parse((String) tasks.getVariable(taskId, PeeringRequestProcess.REQUEST_ID));
-        if (TaskKind.of(task.getTaskDefinitionKey()).orElseThrow() == TaskKind.CHANGE_APPROVAL) {
+        TaskKind kind = TaskKind.of(task.getTaskDefinitionKey()).orElseThrow();
+        if (kind == TaskKind.CHANGE_APPROVAL || kind == TaskKind.CHANGE_REVIEW) {
             ChangeId change = ChangeId.parse((String) tasks.getVariable(taskId, PeeringChangeProcess.CHANGE_ID));
             lifecycle.decideChange(actor, id, change, decision);
         } else {

@@ -5,7 +5,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The {@code peering-change} process (bpmn/peering-change.bpmn): a change of routes or ports on an
- * active peering, approved by the other side, applied and verified, or reverted.
+ * active peering, approved by the other side (and reviewed by its security reviewers when needed),
+ * applied and verified, or reverted.
  */
 final class PeeringChangeProcess {
 
@@ -13,6 +14,8 @@ final class PeeringChangeProcess {
 
     static final String TASK_APPROVE_CHANGE = "Task_ApproveChange";
     static final String TIMER_CHANGE_EXPIRED = "Timer_ChangeExpired";
+    static final String TASK_REVIEW_CHANGE = "Task_ReviewChange";
+    static final String TIMER_CHANGE_REVIEW_EXPIRED = "Timer_ChangeReviewExpired";
     static final String TASK_APPLY_CHANGE = "Task_ApplyChange";
     static final String TASK_VERIFY_CHANGE = "Task_VerifyChange";
     static final String TASK_REJECT_CHANGE = "Task_RejectChange";
@@ -31,6 +34,8 @@ final class PeeringChangeProcess {
     /** The decision's deadline (ISO-8601). */
     static final String CHANGE_DUE_AT = "changeDueAt";
     static final String APPROVED = PeeringRequestProcess.APPROVED;
+    /** Whether the approving side's security review follows its approval. */
+    static final String CHANGE_REVIEW_NEEDED = "changeReviewNeeded";
     /** The reason the revert task records, an input parameter of each revert task. */
     static final String REASON = "reason";
 

@@ -22,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
         Timelines.class, RequestParties.class, RequestConnection.class, RevalidateRequest.class, CheckSecurityReview.class, SendReminder.class,
         ExpireRequest.class, CancelRequest.class, RejectRequest.class, ProvisionPeering.class, VerifyPeering.class,
         CompensatePeering.class, ActivatePeering.class, TearDownPeering.class,
-        ApplyChange.class, CompleteChange.class, RevertChange.class})
+        CheckChangeReview.class, ApplyChange.class, CompleteChange.class, RevertChange.class})
 class PeeringWorkflowConfiguration {
 
     @Bean

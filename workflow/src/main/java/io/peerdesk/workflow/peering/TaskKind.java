@@ -18,20 +18,29 @@ import java.util.stream.Collectors;
  */
 public enum TaskKind {
     /** The accepter's approvers approve or reject a request. */
-    APPROVAL(PeeringRequestProcess.TASK_APPROVE_REQUEST, Role.APPROVER, PeeringRequestProcess.ACCEPTER_TENANT),
+    APPROVAL("Approval", PeeringRequestProcess.TASK_APPROVE_REQUEST, Role.APPROVER, PeeringRequestProcess.ACCEPTER_TENANT),
     /** The accepter's security reviewers approve or reject an approved request. */
-    SECURITY_REVIEW(PeeringRequestProcess.TASK_SECURITY_REVIEW, Role.SECURITY_REVIEWER, PeeringRequestProcess.ACCEPTER_TENANT),
+    SECURITY_REVIEW("Security review", PeeringRequestProcess.TASK_SECURITY_REVIEW, Role.SECURITY_REVIEWER, PeeringRequestProcess.ACCEPTER_TENANT),
     /** The other side's approvers approve or reject a change of an active peering. */
-    CHANGE_APPROVAL(PeeringChangeProcess.TASK_APPROVE_CHANGE, Role.APPROVER, PeeringChangeProcess.APPROVER_TENANT);
+    CHANGE_APPROVAL("Change approval", PeeringChangeProcess.TASK_APPROVE_CHANGE, Role.APPROVER, PeeringChangeProcess.APPROVER_TENANT),
+    /** The other side's security reviewers approve or reject an approved change that needs their review. */
+    CHANGE_REVIEW("Change security review", PeeringChangeProcess.TASK_REVIEW_CHANGE, Role.SECURITY_REVIEWER, PeeringChangeProcess.APPROVER_TENANT);
 
+    private final String label;
     final String taskDefinitionKey;
     final Role role;
     final String tenantVariable;
 
-    TaskKind(String taskDefinitionKey, Role role, String tenantVariable) {
+    TaskKind(String label, String taskDefinitionKey, Role role, String tenantVariable) {
+        this.label = label;
         this.taskDefinitionKey = taskDefinitionKey;
         this.role = role;
         this.tenantVariable = tenantVariable;
+    }
+
+    /** E.g. "Security review". */
+    public String label() {
+        return label;
     }
 
     static Optional<TaskKind> of(String taskDefinitionKey) {

@@ -53,6 +53,60 @@ class PeeringChangeProcessTests extends ProcessTest {
     }
 
     @Test
+    void changeNeedingASecurityReviewIsAppliedOnceTheReviewersPassIt() {
+        when(lifecycle.changeNeedsReview(peering, change)).thenReturn(true);
+        ProcessInstance process = propose();
+
+        decide(arthur, process, TASK_APPROVE_CHANGE, true);
+        assertThat(workflow.openTasks(arthur)).as("the approver is done").isEmpty();
+        assertThat(workflow.openTasks(asha)).singleElement().satisfies(row -> {
+            assertThat(row.kind()).isEqualTo(TaskKind.CHANGE_REVIEW);
+            assertThat(row.requestId()).isEqualTo(peering);
+        });
+        assertThat(process).isWaitingAt(TASK_REVIEW_CHANGE);
+        verify(lifecycle, never()).applyChange(any(), any());
+
+        decide(asha, process, TASK_REVIEW_CHANGE, true);
+        runJob(process, TASK_APPLY_CHANGE);
+        runJob(process, TASK_VERIFY_CHANGE);
+
+        assertThat(process).isEnded().hasPassedInOrder(TASK_APPROVE_CHANGE, TASK_REVIEW_CHANGE, TASK_APPLY_CHANGE,
+                TASK_VERIFY_CHANGE, END_CHANGE_APPLIED);
+        verify(lifecycle).decideChange(eq(asha), eq(peering), eq(change), any());
+        verify(lifecycle).completeChange(peering, change);
+    }
+
+    @Test
+    void changeFailingItsSecurityReviewIsDiscarded() {
+        when(lifecycle.changeNeedsReview(peering, change)).thenReturn(true);
+        ProcessInstance process = propose();
+
+        decide(arthur, process, TASK_APPROVE_CHANGE, true);
+        decide(asha, process, TASK_REVIEW_CHANGE, false);
+        runJob(process, TASK_REJECT_CHANGE);
+
+        assertThat(process).isEnded().hasPassed(END_CHANGE_REJECTED).hasNotPassed(TASK_APPLY_CHANGE);
+        verify(lifecycle).revertChange(peering, change, "Rejected by the partner");
+    }
+
+    @Test
+    void changeNotReviewedByTheDeadlineLapses() {
+        when(lifecycle.changeNeedsReview(peering, change)).thenReturn(true);
+        clock.set(Instant.parse("2026-12-01T08:00:00Z"));
+        ProcessInstance process = propose();
+        decide(arthur, process, TASK_APPROVE_CHANGE, true);
+        Instant due = Instant.parse("2026-12-08T08:00:00Z");
+        assertThat(task(process, TASK_REVIEW_CHANGE).getDueDate().toInstant()).isEqualTo(due);
+
+        engineTime(due.plus(Duration.ofMinutes(1)));
+        runJob(process, TIMER_CHANGE_REVIEW_EXPIRED);
+        runJob(process, TASK_EXPIRE_CHANGE);
+
+        assertThat(process).isEnded().hasPassed(END_CHANGE_EXPIRED).hasNotPassed(TASK_APPLY_CHANGE);
+        verify(lifecycle).revertChange(peering, change, "Not decided before the deadline");
+    }
+
+    @Test
     void rejectedChangeIsDiscarded() {
         ProcessInstance process = propose();
 
