@@ -123,6 +123,11 @@ class PeeringApiIT extends PortalTest {
                 .isIn(403, 409);
         PeeringWorld.await("the change in the requester's inbox", Duration.ofSeconds(60),
                 () -> acme.get(path).body().get("waitingOn").asText().equals("REQUESTER"));
+        String page = signIn("alice").get("/peerings/" + id).body();
+        assertThat(page).as("the page shows the proposal to the side that decides").contains("Proposed change")
+                .contains("our monitoring polls your dev hosts").contains("Awaiting the other side&#39;s approval.");
+        assertThat(signIn("george").get("/inbox").body()).doesNotContain(id);
+        assertThat(signIn("arthur").get("/inbox").body()).contains(id).contains("Change approval");
         assertThat(acme.post(path + "/approve", Map.of("reason", "fine")).status()).isEqualTo(200);
         awaitState(acme, path, "ACTIVE");
         JsonNode changed = acme.get(path).body();
