@@ -68,7 +68,7 @@ class PolicyReminders {
                 return utc;
             }
             return utc + " (" + WHEN.format(at.atZone(local)) + " " + zone + ")";
-        } catch (DateTimeException | NullPointerException e) {
+        } catch (DateTimeException e) {
             return utc;
         }
     }
