@@ -7,6 +7,7 @@ import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.NotFound;
 import io.peerdesk.domain.support.Role;
+import io.peerdesk.domain.support.TenantId;
 import io.peerdesk.domain.support.Validation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +56,16 @@ public class Contacts {
     @Transactional(readOnly = true)
     public Contact get(Actor actor, ContactId id) {
         return contacts.find(actor.tenant(), id).orElseThrow(() -> new NotFound("Contact", id));
+    }
+
+    /**
+     * The tenant's contacts in {@code role} that have an e-mail address, for messages the portal
+     * sends on its own account (no member acts): tenant-scoped like every read, for that tenant's
+     * own notices only.
+     */
+    @Transactional(readOnly = true)
+    public List<Contact> withEmail(TenantId tenant, ContactRole role) {
+        return contacts.findAll(tenant).stream().filter(c -> c.role() == role && c.email() != null).toList();
     }
 
     @Transactional

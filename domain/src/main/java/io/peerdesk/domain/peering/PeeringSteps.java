@@ -45,12 +45,13 @@ class PeeringSteps implements PeeringLifecycle {
     private final SideAccess sides;
     private final CloudNetwork cloud;
     private final PeeringNews news;
+    private final PolicyReminders policyReminders;
     private final OwnTransactions transactions;
     private final Clock clock;
 
     PeeringSteps(PeeringRepository requests, PeeringFacts facts, Contracts contracts, Provisioning provisioning,
                  Dismantling dismantling, Changes changes, Reachabilities reachabilities, SideAccess sides, CloudNetwork cloud,
-                 PeeringNews news, OwnTransactions transactions, Clock clock) {
+                 PeeringNews news, PolicyReminders policyReminders, OwnTransactions transactions, Clock clock) {
         this.requests = requests;
         this.facts = facts;
         this.decisions = new Decisions(requests, contracts, news, clock);
@@ -61,6 +62,7 @@ class PeeringSteps implements PeeringLifecycle {
         this.sides = sides;
         this.cloud = cloud;
         this.news = news;
+        this.policyReminders = policyReminders;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -129,9 +131,14 @@ class PeeringSteps implements PeeringLifecycle {
             return;
         }
         boolean review = r.state() == PeeringState.SECURITY_REVIEW;
+        String accepter = r.accepter().end().tenantName();
         transactions.run(() -> {
-            news.record(PeeringNews.portal(r), r, "peering.reminded", "reminded " + r.accepter().end().tenantName()
-                    + (review ? "'s security reviewers" : "'s approvers") + "; the request expires at " + r.connectionExpiresAt());
+            List<String> mailed = policyReminders.write(r, review);
+            news.record(PeeringNews.portal(r), r, "peering.reminded", "reminded " + accepter
+                    + (review ? "'s security reviewers" : "'s approvers")
+                    + (mailed.isEmpty() ? "; no Policy contact of " + accepter + " has an e-mail address"
+                    : " and e-mailed its Policy contacts " + String.join(", ", mailed))
+                    + "; the request expires at " + r.connectionExpiresAt());
             news.toAccepter(r, review ? Role.SECURITY_REVIEWER : Role.APPROVER, "Reminder: the peering request "
                     + PeeringNews.pair(r) + " awaits your " + (review ? "security review" : "decision")
                     + "; it expires at " + r.connectionExpiresAt() + ".");

@@ -1,0 +1,8 @@
+package io.peerdesk.domain.peering;
+
+import io.peerdesk.domain.support.OnPostgres;
+
+/** The same tests on PostgreSQL. */
+@OnPostgres
+class PolicyReminderPostgresTests extends PolicyReminderTests {
+}
