@@ -1,6 +1,7 @@
 package io.peerdesk.domain.peering;
 
 import io.peerdesk.domain.cloud.CloudCredentials;
+import io.peerdesk.domain.cloud.CloudFailure;
 import io.peerdesk.domain.cloud.CloudNetwork;
 import io.peerdesk.domain.cloud.PeeringConnection;
 import io.peerdesk.domain.contract.Contracts;
@@ -43,11 +44,12 @@ class PeeringSteps implements PeeringLifecycle {
     private final CloudNetwork cloud;
     private final PeeringNews news;
     private final OwnTransactions transactions;
+    private final CloudWaits waits;
     private final Clock clock;
 
     PeeringSteps(PeeringRepository requests, PeeringFacts facts, Contracts contracts, Provisioning provisioning,
                  Dismantling dismantling, Changes changes, Reachabilities reachabilities, SideAccess sides, CloudNetwork cloud,
-                 PeeringNews news, OwnTransactions transactions, Clock clock) {
+                 PeeringNews news, OwnTransactions transactions, CloudWaits waits, Clock clock) {
         this.requests = requests;
         this.facts = facts;
         this.decisions = new Decisions(requests, contracts, news, clock);
@@ -59,6 +61,7 @@ class PeeringSteps implements PeeringLifecycle {
         this.cloud = cloud;
         this.news = news;
         this.transactions = transactions;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -315,6 +318,16 @@ class PeeringSteps implements PeeringLifecycle {
             news.toBoth(reverted, "The change of the peering " + PeeringNews.pair(reverted) + " did not go through: "
                     + why + ". The peering is unchanged.");
         });
+    }
+
+    @Override
+    public CloudWait waitForCloud(PeeringRequestId id, String step, CloudFailure failure) {
+        return waits.record(id, step, failure);
+    }
+
+    @Override
+    public void cloudAnswered(PeeringRequestId id) {
+        waits.clear(id);
     }
 
     /** The request's change {@code id}, pending or ended; any other id names no change of it. */
