@@ -5,6 +5,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.function.Supplier;
+
 /**
  * Writes of the workflow's steps, each committed on its own at once, whatever transaction the
  * caller runs in: a step that fails half-way (a retried job, a rolled-back job transaction) must
@@ -22,5 +24,9 @@ class OwnTransactions {
 
     void run(Runnable work) {
         template.executeWithoutResult(status -> work.run());
+    }
+
+    <T> T call(Supplier<T> work) {
+        return template.execute(status -> work.get());
     }
 }

@@ -1,5 +1,6 @@
 package io.peerdesk.domain.peering;
 
+import io.peerdesk.domain.cloud.CloudFailure;
 import io.peerdesk.domain.support.Actor;
 
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.util.List;
  * A step that cannot succeed for a reason a person must fix throws a {@link PeeringStepFailed}
  * (the process turns it into its failure path); a transient cloud error throws
  * {@link io.peerdesk.domain.cloud.CloudFailure} with {@code retryable() == true} and the job is retried.
+ * A cloud out of reach ({@link CloudFailure#unavailable()}) is waited for:
+ * the workflow records it with {@link #waitForCloud} and tries the step again when that says, for
+ * as long as it lasts, without counting it as a failure of the step.
  *
  * <p>Decisions by people ({@link #decide}) are called by the workflow's task facade in the same
  * transaction that completes the user task, so a decision is recorded exactly once.
@@ -103,6 +107,16 @@ public interface PeeringLifecycle {
      * and records why. Nothing applied (a rejected change) is fine: then it only records the end.
      */
     void revertChange(PeeringRequestId id, ChangeId change, String reason);
+
+    /**
+     * A step of the request could not reach the cloud: records the attempt (committed at once, the
+     * step's own transaction is rolled back) and says when to try again: the pause doubles with every
+     * attempt in a row, from {@code portal.peering.cloud-retry.first-delay} to its {@code max-delay}.
+     */
+    CloudWait waitForCloud(PeeringRequestId id, String step, CloudFailure failure);
+
+    /** A step of the request got through: it no longer waits for the cloud. Runs in the caller's transaction. */
+    void cloudAnswered(PeeringRequestId id);
 
     /** A person's decision on an approval or review task. */
     record Decision(boolean approved, String reason) {

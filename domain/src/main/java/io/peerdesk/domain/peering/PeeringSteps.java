@@ -1,6 +1,7 @@
 package io.peerdesk.domain.peering;
 
 import io.peerdesk.domain.cloud.CloudCredentials;
+import io.peerdesk.domain.cloud.CloudFailure;
 import io.peerdesk.domain.cloud.CloudNetwork;
 import io.peerdesk.domain.cloud.PeeringConnection;
 import io.peerdesk.domain.contract.Contracts;
@@ -47,11 +48,16 @@ class PeeringSteps implements PeeringLifecycle {
     private final PeeringNews news;
     private final PolicyReminders policyReminders;
     private final OwnTransactions transactions;
+    private final CloudWaits waits;
     private final Clock clock;
 
     PeeringSteps(PeeringRepository requests, PeeringFacts facts, Contracts contracts, Provisioning provisioning,
                  Dismantling dismantling, Changes changes, Reachabilities reachabilities, SideAccess sides, CloudNetwork cloud,
+<<<<<<< HEAD
                  PeeringNews news, PolicyReminders policyReminders, OwnTransactions transactions, Clock clock) {
+=======
+                 PeeringNews news, OwnTransactions transactions, CloudWaits waits, Clock clock) {
+>>>>>>> rel
         this.requests = requests;
         this.facts = facts;
         this.decisions = new Decisions(requests, contracts, news, clock);
@@ -64,6 +70,7 @@ class PeeringSteps implements PeeringLifecycle {
         this.news = news;
         this.policyReminders = policyReminders;
         this.transactions = transactions;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -349,6 +356,16 @@ class PeeringSteps implements PeeringLifecycle {
             news.toBoth(reverted, "The change of the peering " + PeeringNews.pair(reverted) + " did not go through: "
                     + why + ". The peering is unchanged.");
         });
+    }
+
+    @Override
+    public CloudWait waitForCloud(PeeringRequestId id, String step, CloudFailure failure) {
+        return waits.record(id, step, failure);
+    }
+
+    @Override
+    public void cloudAnswered(PeeringRequestId id) {
+        waits.clear(id);
     }
 
     /** The request's change {@code id}, pending or ended; any other id names no change of it. */

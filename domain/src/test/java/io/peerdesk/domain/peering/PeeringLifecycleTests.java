@@ -22,6 +22,8 @@ import io.peerdesk.domain.support.NotPermitted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +206,36 @@ class PeeringLifecycleTests extends PeeringTestBase {
         assertThat(peeringRoutes(live(world.accepterVpc()))).hasSize(1);
         assertThat(markedRules(live(world.accepterVpc()), id)).hasSize(1);
         assertThat(lifecycle.verify(id)).isEmpty();
+    }
+
+    @Test
+    void aCloudOutOfReachDuringProvisioningIsWaitedForAndTheWaitPausesLongerEachAttempt() {
+        PeeringRequestId id = approved();
+        CloudFailure down = CloudFailure.unavailable(CloudFailure.UNREACHABLE,
+                "The cloud endpoint http://127.0.0.1:1 is unreachable (connection refused).");
+        FlakyCloud.failNext("authorizeSecurityGroupIngress", down);
+
+        assertThatThrownBy(() -> lifecycle.provision(id))
+                .isInstanceOfSatisfying(CloudFailure.class, e -> assertThat(e.unavailable()).isTrue());
+        Instant start = clock.instant();
+        CloudWait first = lifecycle.waitForCloud(id, "Provision the peering", down);
+        clock.advance(Duration.ofSeconds(10));
+        CloudWait second = lifecycle.waitForCloud(id, "Provision the peering", down);
+
+        assertThat(first).isEqualTo(new CloudWait("Provision the peering", start, 1, down.getMessage(),
+                start.plusSeconds(10)));
+        assertThat(second).isEqualTo(new CloudWait("Provision the peering", start, 2, down.getMessage(),
+                start.plusSeconds(10 + 20)));
+        assertThat(peerings.get(world.requester.requester(), id).state()).as("still provisioning")
+                .isEqualTo(PeeringState.PROVISIONING);
+
+        lifecycle.provision(id);
+        lifecycle.cloudAnswered(id);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(lifecycle.waitForCloud(id, "Verify reachability", down)).as("a new wait after the cloud answered")
+                .isEqualTo(new CloudWait("Verify reachability", clock.instant(), 1, down.getMessage(),
+                        clock.instant().plusSeconds(10)));
+        assertThat(peerings.get(world.requester.requester(), id).inPlace()).hasSize(4);
     }
 
     @Test

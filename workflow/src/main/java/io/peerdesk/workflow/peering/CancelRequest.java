@@ -12,13 +12,15 @@ import static io.peerdesk.workflow.peering.PeeringRequestProcess.requestId;
 class CancelRequest implements JavaDelegate {
 
     private final PeeringLifecycle lifecycle;
+    private final Steps steps;
 
-    CancelRequest(PeeringLifecycle lifecycle) {
+    CancelRequest(PeeringLifecycle lifecycle, Steps steps) {
         this.lifecycle = lifecycle;
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.cancel(requestId(execution));
+        steps.run(execution, () -> lifecycle.cancel(requestId(execution)));
     }
 }

@@ -12,13 +12,15 @@ import static io.peerdesk.workflow.peering.PeeringRequestProcess.requestId;
 class ExpireRequest implements JavaDelegate {
 
     private final PeeringLifecycle lifecycle;
+    private final Steps steps;
 
-    ExpireRequest(PeeringLifecycle lifecycle) {
+    ExpireRequest(PeeringLifecycle lifecycle, Steps steps) {
         this.lifecycle = lifecycle;
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.expire(requestId(execution));
+        steps.run(execution, () -> lifecycle.expire(requestId(execution)));
     }
 }

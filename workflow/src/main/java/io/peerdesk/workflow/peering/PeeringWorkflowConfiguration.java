@@ -2,6 +2,7 @@ package io.peerdesk.workflow.peering;
 
 import io.peerdesk.domain.peering.PeeringLifecycle;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,7 +27,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 class PeeringWorkflowConfiguration {
 
     @Bean
-    Steps peeringWorkflowSteps(PlatformTransactionManager transactions, ManagementService management) {
-        return new Steps(transactions, management);
+    Steps peeringWorkflowSteps(PlatformTransactionManager transactions, ManagementService management,
+                               PeeringLifecycle lifecycle) {
+        return new Steps(transactions, management, lifecycle);
+    }
+
+    /** A step waiting for the cloud does not spend its retries (see {@link Steps}). */
+    @Bean
+    static ProcessEnginePlugin peeringCloudWaitRetries() {
+        return new CloudWaitRetries();
     }
 }

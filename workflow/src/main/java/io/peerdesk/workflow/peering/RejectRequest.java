@@ -12,13 +12,15 @@ import static io.peerdesk.workflow.peering.PeeringRequestProcess.requestId;
 class RejectRequest implements JavaDelegate {
 
     private final PeeringLifecycle lifecycle;
+    private final Steps steps;
 
-    RejectRequest(PeeringLifecycle lifecycle) {
+    RejectRequest(PeeringLifecycle lifecycle, Steps steps) {
         this.lifecycle = lifecycle;
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.reject(requestId(execution));
+        steps.run(execution, () -> lifecycle.reject(requestId(execution)));
     }
 }

@@ -17,13 +17,15 @@ import static io.peerdesk.workflow.peering.PeeringRequestProcess.requestId;
 class RevertChange implements JavaDelegate {
 
     private final PeeringLifecycle lifecycle;
+    private final Steps steps;
 
-    RevertChange(PeeringLifecycle lifecycle) {
+    RevertChange(PeeringLifecycle lifecycle, Steps steps) {
         this.lifecycle = lifecycle;
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.revertChange(requestId(execution), changeId(execution), (String) execution.getVariableLocal(REASON));
+        steps.run(execution, () -> lifecycle.revertChange(requestId(execution), changeId(execution), (String) execution.getVariableLocal(REASON)));
     }
 }

@@ -28,13 +28,18 @@ public record Timeline(List<Step> steps) {
      * @param endedAt   null while in progress
      * @param by        who decided, for a decision
      * @param cancelled ended without completing: interrupted by a deadline, a cancellation or an error
-     * @param note      for a queued or retrying step: what went wrong last, and what happens next
+     * @param note      for a queued, retrying or waiting step: what went wrong last, and what happens next
      */
     public record Step(Stage stage, String activityId, String name, Kind kind, Instant startedAt,
                        Instant endedAt, String by, boolean cancelled, String note) {
 
         public boolean current() {
             return endedAt == null;
+        }
+
+        /** A step that could not reach the cloud and tries again later; its note says since when and why. */
+        public boolean waitingForCloud() {
+            return current() && note != null && note.startsWith(WaitingForCloud.PREFIX);
         }
     }
 }

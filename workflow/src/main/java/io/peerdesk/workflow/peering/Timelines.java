@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * A request's history from the engine: every task and event of its processes, without gateways,
  * the decision sub-process's frame, inner start and end, and the end of the reminder's side path;
- * plus the steps queued behind an asynchronous continuation, with their last failure.
+ * plus the steps queued behind an asynchronous continuation, with their last failure or, for a step
+ * that waits for the cloud, since when and why.
  */
 @Component
 class Timelines {
@@ -114,6 +115,9 @@ class Timelines {
     private static String note(Job job) {
         if (job == null || job.getExceptionMessage() == null) {
             return "Queued";
+        }
+        if (job.getExceptionMessage().startsWith(WaitingForCloud.PREFIX)) {
+            return job.getExceptionMessage();
         }
         if (job.getRetries() > 0) {
             return "Failed, retrying (" + job.getRetries() + " attempts left): " + job.getExceptionMessage();

@@ -12,7 +12,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Set;
 
-/** Turns what the SDK throws into a {@link CloudFailure} with the cloud's error code and a sentence a person can act on. */
+/**
+ * Turns what the SDK throws into a {@link CloudFailure} with the cloud's error code and a sentence a
+ * person can act on. No answer (no connection, a timeout, a broken response), throttling and 5xx
+ * answers mean the cloud is {@linkplain CloudFailure#unavailable() unavailable}; any other answer
+ * with an error is the cloud refusing the call.
+ */
 final class Ec2Failures {
 
     private static final Set<String> CREDENTIALS = Set.of("AuthFailure", "UnauthorizedOperation", "InvalidClientTokenId",
@@ -33,16 +38,16 @@ final class Ec2Failures {
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
                 || causedBy(e, SocketTimeoutException.class)) {
-            return new CloudFailure(CloudFailure.TIMEOUT, "The cloud endpoint " + endpoint(region)
-                    + " did not answer " + operation + " in time.", true);
+            return CloudFailure.unavailable(CloudFailure.TIMEOUT, "The cloud endpoint " + endpoint(region)
+                    + " did not answer " + operation + " in time.");
         }
         if (causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class)
                 || causedBy(e, NoRouteToHostException.class)) {
-            return new CloudFailure(CloudFailure.UNREACHABLE, "The cloud endpoint " + endpoint(region)
-                    + " is unreachable (" + rootMessage(e) + ").", true);
+            return CloudFailure.unavailable(CloudFailure.UNREACHABLE, "The cloud endpoint " + endpoint(region)
+                    + " is unreachable (" + rootMessage(e) + ").");
         }
-        return new CloudFailure(CloudFailure.UNREACHABLE, "The cloud endpoint " + endpoint(region)
-                + " could not be used for " + operation + ": " + rootMessage(e), true);
+        return CloudFailure.unavailable(CloudFailure.UNREACHABLE, "The cloud endpoint " + endpoint(region)
+                + " could not be used for " + operation + ": " + rootMessage(e));
     }
 
     /**
@@ -66,8 +71,8 @@ final class Ec2Failures {
             return new CloudFailure(code, "The region " + region + " is not available to this account (" + why + ").", false);
         }
         if (TRANSIENT.contains(code) || e.statusCode() >= 500) {
-            return new CloudFailure(code, "The cloud could not answer " + operation + " in " + region + " right now"
-                    + " (" + why + "); it is tried again later.", true);
+            return CloudFailure.unavailable(code, "The cloud could not answer " + operation + " in " + region + " right now"
+                    + " (" + why + "); it is tried again later.");
         }
         return new CloudFailure(code, "The cloud refused " + operation + " in " + region + " (" + why + ").", false);
     }

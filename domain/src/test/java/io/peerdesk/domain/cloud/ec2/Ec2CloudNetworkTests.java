@@ -124,7 +124,26 @@ class Ec2CloudNetworkTests {
                         assertThat(e.getMessage()).isEqualTo("The cloud endpoint " + closed
                                 + " is unreachable (connection refused).");
                         assertThat(e.retryable()).isTrue();
+                        assertThat(e.unavailable()).isTrue();
                     });
+        }
+    }
+
+    @Test
+    void anEndpointThatAcceptsButNeverAnswersTimesOutAsUnavailableWithoutHanging() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0);
+             Ec2CloudNetwork hung = new Ec2CloudNetwork(new CloudProperties(
+                     URI.create("http://127.0.0.1:" + silent.getLocalPort()), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                     Duration.ofSeconds(2), 3))) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> hung.describeVpcs(SimulatedCloud.credentials(SimulatedCloud.ACME), "us-east-1"))
+                    .isInstanceOfSatisfying(CloudFailure.class, e -> {
+                        assertThat(e.code()).isEqualTo(CloudFailure.TIMEOUT);
+                        assertThat(e.getMessage()).contains("did not answer DescribeVpcs in time");
+                        assertThat(e.unavailable()).isTrue();
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the call timeout")
+                    .isLessThan(Duration.ofSeconds(5));
         }
     }
 

@@ -212,7 +212,7 @@ class Ec2PeeringOperationsTests {
     }
 
     @Test
-    void serverErrorsAndThrottlingAreRetryableAndRefusalsAreNot() {
+    void serverErrorsAndThrottlingMeanTheCloudIsUnavailableAndRefusalsDoNot() {
         Ec2Failures failures = new Ec2Failures(new CloudProperties(URI.create(PeeringCloud.endpoint()), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1));
 
@@ -221,8 +221,10 @@ class Ec2PeeringOperationsTests {
         CloudFailure throttled = failures.of(error(400, "RequestLimitExceeded"), "CreateRoute", REGION);
         CloudFailure refused = failures.of(error(400, "InvalidRouteTableID.NotFound"), "CreateRoute", REGION);
 
-        assertThat(List.of(unavailable, internal, throttled)).allMatch(CloudFailure::retryable);
+        assertThat(List.of(unavailable, internal, throttled)).allMatch(CloudFailure::retryable)
+                .allMatch(CloudFailure::unavailable);
         assertThat(refused.retryable()).isFalse();
+        assertThat(refused.unavailable()).isFalse();
         assertThat(refused.code()).isEqualTo("InvalidRouteTableID.NotFound");
         assertThat(refused.getMessage()).contains("CreateRoute").contains("InvalidRouteTableID.NotFound: no such table");
     }
