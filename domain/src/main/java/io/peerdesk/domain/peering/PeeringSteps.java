@@ -53,11 +53,8 @@ class PeeringSteps implements PeeringLifecycle {
 
     PeeringSteps(PeeringRepository requests, PeeringFacts facts, Contracts contracts, Provisioning provisioning,
                  Dismantling dismantling, Changes changes, Reachabilities reachabilities, SideAccess sides, CloudNetwork cloud,
-<<<<<<< HEAD
-                 PeeringNews news, PolicyReminders policyReminders, OwnTransactions transactions, Clock clock) {
-=======
-                 PeeringNews news, OwnTransactions transactions, CloudWaits waits, Clock clock) {
->>>>>>> rel
+                 PeeringNews news, PolicyReminders policyReminders, OwnTransactions transactions, CloudWaits waits,
+                 Clock clock) {
         this.requests = requests;
         this.facts = facts;
         this.decisions = new Decisions(requests, contracts, news, clock);
