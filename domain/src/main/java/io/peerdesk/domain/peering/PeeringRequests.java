@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -115,6 +116,11 @@ public class PeeringRequests {
         }
         Draft draft = drafts.check(actor, request);
         if (!draft.problems().isEmpty()) {
+            // a submission with the same key that committed meanwhile is this request, not a second one for the pair
+            var meanwhile = key == null ? Optional.<PeeringRequestId>empty() : requests.findByIdempotencyKey(actor.tenant(), key);
+            if (meanwhile.isPresent()) {
+                return get(actor, meanwhile.get());
+            }
             throw invalid(draft.problems());
         }
         StoredRequest stored = stored(actor, draft);

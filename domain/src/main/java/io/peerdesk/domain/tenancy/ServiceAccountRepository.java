@@ -57,6 +57,10 @@ class ServiceAccountRepository {
                 .execute() == 1;
     }
 
+    boolean isRevoked(String clientId) {
+        return db.fetchExists(SERVICE_ACCOUNT, SERVICE_ACCOUNT.CLIENT_ID.eq(clientId).and(SERVICE_ACCOUNT.REVOKED_AT.isNotNull()));
+    }
+
     Optional<ServiceAccountLogin> findActiveLogin(String clientId) {
         return db.select(SERVICE_ACCOUNT.CLIENT_ID, SERVICE_ACCOUNT.SECRET_HASH, SERVICE_ACCOUNT.TENANT_ID,
                         SERVICE_ACCOUNT.ROLES, TENANT.SLUG)

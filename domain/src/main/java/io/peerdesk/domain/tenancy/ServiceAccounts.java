@@ -82,6 +82,12 @@ public class ServiceAccounts {
         accounts.insert(tenant, new ServiceAccount(UUID.randomUUID(), clientId, name, roles, clock.instant(), "demo-data", null), secretHash);
     }
 
+    /** Whether {@code clientId} names a service account that was revoked (its tokens must stop working). */
+    @Transactional(readOnly = true)
+    public boolean revoked(String clientId) {
+        return clientId != null && accounts.isRevoked(clientId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<ServiceAccountLogin> findActiveLogin(String clientId) {
         return accounts.findActiveLogin(clientId);

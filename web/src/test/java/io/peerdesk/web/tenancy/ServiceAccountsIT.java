@@ -49,13 +49,14 @@ class ServiceAccountsIT extends PortalTest {
     }
 
     @Test
-    void revokedServiceAccountGetsNoMoreTokens() {
+    void revokedServiceAccountGetsNoMoreTokensAndItsIssuedTokenStopsWorking() {
         PortalSession ada = signIn("ada");
         Page created = ada.post("/service-accounts", "/service-accounts", Map.of("name", MembersIT.unique("Old CI"), "roles", "VIEWER"));
         String clientId = code(created.body(), "issued-client-id");
         String secret = code(created.body(), "issued-secret");
         UUID id = accountId(created.body(), clientId);
-        ApiClient.clientCredentials(BASE_URL, clientId, secret);
+        ApiClient api = ApiClient.clientCredentials(BASE_URL, clientId, secret);
+        assertThat(api.get("/api/v1/me").status()).isEqualTo(200);
 
         Page row = ada.htmxPost("/service-accounts", "/service-accounts/" + id + "/revoke", Map.of());
 
@@ -63,6 +64,9 @@ class ServiceAccountsIT extends PortalTest {
         assertThat(row.body()).startsWith("<tr").contains("Revoked").doesNotContain(">Revoke<");
         assertThat(row.header("HX-Trigger")).contains("is revoked");
         assertThatThrownBy(() -> ApiClient.clientCredentials(BASE_URL, clientId, secret)).hasMessageContaining("401");
+        ApiClient.Response afterRevocation = api.get("/api/v1/me");
+        assertThat(afterRevocation.status()).as("a token issued before the revocation").isEqualTo(401);
+        assertThat(afterRevocation.contentType()).startsWith("application/problem+json");
     }
 
     @Test
