@@ -29,11 +29,13 @@ import java.util.function.UnaryOperator;
 
 import static io.peerdesk.db.Tables.PEERING_APPLIED;
 import static io.peerdesk.db.Tables.PEERING_CHECK;
+import static io.peerdesk.db.Tables.PEERING_CLOUD_WAIT;
 import static io.peerdesk.db.Tables.PEERING_REQUEST;
 import static io.peerdesk.db.Tables.PEERING_ROUTE;
 import static io.peerdesk.db.Tables.PEERING_RULE;
 import static io.peerdesk.db.Tables.TENANT;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
@@ -163,9 +165,13 @@ class PeeringRepository {
         if (filter.openOnly()) {
             where = where.and(PEERING_REQUEST.STATE.in(names(open())));
         }
-        return request().where(where).orderBy(PEERING_REQUEST.CREATED_AT.desc(), PEERING_REQUEST.ID)
-                .fetch(PeeringRepository::toRequest).stream()
-                .map(r -> row(r, r.sideOf(tenant)))
+        var waitingSince = field(select(PEERING_CLOUD_WAIT.SINCE).from(PEERING_CLOUD_WAIT)
+                .where(PEERING_CLOUD_WAIT.REQUEST_ID.eq(PEERING_REQUEST.ID))).as("waiting_since");
+        return request(waitingSince).where(where).orderBy(PEERING_REQUEST.CREATED_AT.desc(), PEERING_REQUEST.ID)
+                .fetch(rec -> {
+                    StoredRequest r = toRequest(rec);
+                    return row(r, r.sideOf(tenant), instant(rec.get(waitingSince)));
+                }).stream()
                 .filter(row -> !filter.waitingOnMe() || row.waitingOnYou())
                 .toList();
     }
@@ -376,8 +382,10 @@ class PeeringRepository {
                     PeeringSide.valueOf(r.value3()), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
                     r.value9(), r.value10(), r.value11().toInstant(), instant(r.value12()))));
 
-    private SelectOnConditionStep<Record> request() {
+    /** The requests with their tenants' names, plan and applied entries, and {@code more} fields. */
+    private SelectOnConditionStep<Record> request(Field<?>... more) {
         return db.select(PEERING_REQUEST.fields()).select(REQUESTER_TENANT.NAME, ACCEPTER_TENANT.NAME, ROUTES, RULES, APPLIED)
+                .select(more)
                 .from(PEERING_REQUEST)
                 .join(REQUESTER_TENANT).on(REQUESTER_TENANT.ID.eq(PEERING_REQUEST.REQUESTER_TENANT_ID))
                 .join(ACCEPTER_TENANT).on(ACCEPTER_TENANT.ID.eq(PEERING_REQUEST.ACCEPTER_TENANT_ID));
@@ -415,14 +423,14 @@ class PeeringRepository {
                 r.get(p.FAILURE_REASON), r.get(p.VERSION), r.get(ROUTES), r.get(RULES), r.get(APPLIED));
     }
 
-    private static PeeringRow row(StoredRequest r, PeeringSide side) {
+    private static PeeringRow row(StoredRequest r, PeeringSide side, Instant waitingForCloudSince) {
         PeeringEnd partner = r.party(side.other()).end();
         WaitingOn waiting = r.waitingOn();
         boolean yours = (waiting == WaitingOn.ACCEPTER && side == PeeringSide.ACCEPTER)
                 || (waiting == WaitingOn.REQUESTER && side == PeeringSide.REQUESTER);
         return new PeeringRow(r.id(), side, partner.tenantName(), r.requester().end().vpcLabel(),
                 r.accepter().end().vpcLabel(), r.requester().end().region(), r.accepter().end().region(), r.state(),
-                waiting, yours, r.pcxId(), r.createdAt(), r.updatedAt());
+                waiting, yours, r.pcxId(), r.createdAt(), r.updatedAt(), waitingForCloudSince);
     }
 
     private static PeeringDecision decision(String outcome, String by, OffsetDateTime at, String reason) {

@@ -90,11 +90,13 @@ class PeeringApi {
     }
 
     record RowJson(String id, String yourSide, String partner, String requesterVpc, String accepterVpc,
-                   PeeringState state, String waitingOn, boolean waitingOnYou, String pcxId, Instant updatedAt) {
+                   PeeringState state, String waitingOn, boolean waitingOnYou, String pcxId, Instant updatedAt,
+                   Instant waitingForCloudSince) {
 
         static RowJson of(PeeringRow r) {
             return new RowJson(r.id().toString(), r.yourSide().name(), r.partnerName(), r.requesterVpc(),
-                    r.accepterVpc(), r.state(), r.waitingOn().name(), r.waitingOnYou(), r.pcxId(), r.updatedAt());
+                    r.accepterVpc(), r.state(), r.waitingOn().name(), r.waitingOnYou(), r.pcxId(), r.updatedAt(),
+                    r.waitingForCloudSince());
         }
     }
 

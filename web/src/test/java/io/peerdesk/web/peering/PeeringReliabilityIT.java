@@ -149,6 +149,8 @@ class PeeringReliabilityIT {
         String waiting = awaitPage(alice, "/peerings/" + id, body -> body.contains("(3 attempts;"), Duration.ofSeconds(60));
         assertThat(waiting).contains("Provision the peering</span>: <span>Waiting for the cloud since ")
                 .contains("): The cloud endpoint " + proxy.endpoint());
+        assertThat(alice.get("/peerings").body()).as("the list says what the request waits for")
+                .contains("The cloud (unreachable since ");
         JsonNode meanwhile = acme.get("/api/v1/peering-requests/" + id).body();
         assertThat(meanwhile.get("state").asText()).isEqualTo("PROVISIONING");
         assertThat(meanwhile.get("failureReason").isNull()).isTrue();
