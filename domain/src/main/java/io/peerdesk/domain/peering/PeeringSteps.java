@@ -217,8 +217,8 @@ class PeeringSteps implements PeeringLifecycle {
                 : reachabilities.verify(r);
         List<FlowCheck> failures = verification.failures();
         String outcome = verification.checks().isEmpty() ? "no flow analysed"
-                : failures.isEmpty() ? verification.checks().size() + " flows reachable"
-                : failures.size() + " of " + verification.checks().size() + " flows not reachable: " + String.join("; ",
+                : failures.isEmpty() ? flows(verification.checks().size()) + " reachable"
+                : failures.size() + " of " + flows(verification.checks().size()) + " not reachable: " + String.join("; ",
                 failures.stream().map(f -> f.flow() + " " + f.explanationCodes()).toList());
         String skipped = verification.notAnalysable().isEmpty() ? ""
                 : "; not analysable: " + String.join(", ", verification.notAnalysable());
@@ -384,6 +384,10 @@ class PeeringSteps implements PeeringLifecycle {
             throw new PeeringStepFailed(PeeringStepFailed.STATE, "Cannot " + what + " the change " + c.id() + ": it was "
                     + c.outcome().toLowerCase() + ".");
         }
+    }
+
+    private static String flows(int count) {
+        return count == 1 ? "1 flow" : count + " flows";
     }
 
     private static String summary(StoredRequest r) {
