@@ -23,14 +23,17 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * {@link CloudNetwork} over the AWS SDK for Java v2 EC2 client. One HTTP client is shared; an EC2
- * client is built per call for the account's credentials and the region, pointed at
- * {@code portal.cloud.endpoint} when one is configured. Describe calls page through every result.
+ * client is built for the account's credentials and the region, pointed at
+ * {@code portal.cloud.endpoint} when one is configured, and kept for the next call with the same
+ * credentials and region (up to {@value #KEPT_CLIENTS}; beyond that a client is built per call). Describe calls page through every result.
  * Peering connections, routes and rules, and reachability analysis are in {@link Ec2Peerings},
  * {@link Ec2Routing} and {@link Ec2Reachability}.
  */
@@ -38,9 +41,17 @@ import java.util.function.Supplier;
 @EnableConfigurationProperties(CloudProperties.class)
 class Ec2CloudNetwork implements CloudNetwork, AutoCloseable {
 
+    /** Building a client loads the SDK's interceptors from the class path and starts its own timeout scheduler. */
+    private static final int KEPT_CLIENTS = 256;
+
     private final CloudProperties config;
     private final SdkHttpClient http;
     private final Ec2Failures failures;
+    private final ConcurrentMap<ClientKey, Ec2Client> clients = new ConcurrentHashMap<>();
+
+    /** Replaced credentials are another key: a client never acts with a key the account no longer has. */
+    private record ClientKey(CloudCredentials credentials, String region) {
+    }
 
     Ec2CloudNetwork(CloudProperties config) {
         this.config = config;
@@ -53,10 +64,10 @@ class Ec2CloudNetwork implements CloudNetwork, AutoCloseable {
 
     @Override
     public List<Vpc> describeVpcs(CloudCredentials credentials, String region) {
-        try (Ec2Client ec2 = client(credentials, region)) {
+        return with(credentials, region, ec2 -> {
             var vpcs = read("DescribeVpcs", region, () -> ec2.describeVpcsPaginator(r -> r.maxResults(1000)).vpcs());
             if (vpcs.isEmpty()) {
-                return List.of();
+                return List.<Vpc>of();
             }
             var subnets = read("DescribeSubnets", region, () -> ec2.describeSubnetsPaginator(r -> r.maxResults(1000)).subnets());
             var routeTables = read("DescribeRouteTables", region,
@@ -68,12 +79,12 @@ class Ec2CloudNetwork implements CloudNetwork, AutoCloseable {
             var acls = read("DescribeNetworkAcls", region,
                     () -> ec2.describeNetworkAclsPaginator(r -> r.maxResults(100)).networkAcls());
             return new VpcAssembler(region, subnets, routeTables, groups, rules, acls).assemble(vpcs);
-        }
+        });
     }
 
     @Override
     public Optional<Vpc> describeVpc(CloudCredentials credentials, String region, String vpcId) {
-        try (Ec2Client ec2 = client(credentials, region)) {
+        return with(credentials, region, ec2 -> {
             Filter inVpc = Filter.builder().name("vpc-id").values(vpcId).build();
             var vpcs = read("DescribeVpcs", region, () -> ec2.describeVpcsPaginator(r -> r.filters(inVpc)).vpcs());
             if (vpcs.isEmpty()) {
@@ -91,7 +102,7 @@ class Ec2CloudNetwork implements CloudNetwork, AutoCloseable {
             var acls = read("DescribeNetworkAcls", region,
                     () -> ec2.describeNetworkAclsPaginator(r -> r.filters(inVpc)).networkAcls());
             return new VpcAssembler(region, subnets, routeTables, groups, rules, acls).assemble(vpcs).stream().findFirst();
-        }
+        });
     }
 
     @Override
@@ -160,15 +171,30 @@ class Ec2CloudNetwork implements CloudNetwork, AutoCloseable {
     }
 
     private <T> T with(CloudCredentials credentials, String region, Function<Ec2Client, T> work) {
+        Ec2Client kept = kept(credentials, region);
+        if (kept != null) {
+            return work.apply(kept);
+        }
         try (Ec2Client ec2 = client(credentials, region)) {
             return work.apply(ec2);
         }
     }
 
     private void run(CloudCredentials credentials, String region, Consumer<Ec2Client> work) {
-        try (Ec2Client ec2 = client(credentials, region)) {
+        with(credentials, region, ec2 -> {
             work.accept(ec2);
+            return null;
+        });
+    }
+
+    /** The kept client for the credentials and region, made now if there is room; null when the cache is full. */
+    private Ec2Client kept(CloudCredentials credentials, String region) {
+        ClientKey key = new ClientKey(credentials, region);
+        Ec2Client client = clients.get(key);
+        if (client != null || clients.size() >= KEPT_CLIENTS) {
+            return client;
         }
+        return clients.computeIfAbsent(key, k -> client(credentials, region));
     }
 
     /** Reads every page; an SDK failure becomes a {@link io.peerdesk.domain.cloud.CloudFailure} naming the call. */
@@ -199,6 +225,8 @@ class Ec2CloudNetwork implements CloudNetwork, AutoCloseable {
 
     @Override
     public void close() {
+        clients.values().forEach(Ec2Client::close);
+        clients.clear();
         http.close();
     }
 }
