@@ -134,6 +134,15 @@ public class PeeringRequests {
         return get(actor, stored.id());
     }
 
+    /** The request the actor's tenant filed with {@code idempotencyKey}, if any. */
+    @Transactional(readOnly = true)
+    public Optional<PeeringRequest> filedWith(Actor actor, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return Optional.empty();
+        }
+        return requests.findByIdempotencyKey(actor.tenant(), idempotencyKey.strip()).map(id -> get(actor, id));
+    }
+
     /** A request the actor's tenant is a party of, as that party sees it. */
     @Transactional(readOnly = true)
     public PeeringRequest get(Actor actor, PeeringRequestId id) {

@@ -56,11 +56,10 @@ class PeeringCommands {
             return transaction.execute(status -> submitAndStart(actor, draft, idempotencyKey));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException | TransactionException raced) {
             // the same key filed at the same moment by a concurrent submission, which won (PostgreSQL reports the
-            // unique key, H2 the concurrent insert): answer with its request
-            if (idempotencyKey == null || idempotencyKey.isBlank()) {
-                throw raced;
-            }
-            return new Submitted(requests.submit(actor, draft, idempotencyKey), false);
+            // unique key, H2 the concurrent insert): answer with its request. Filing again here would file a
+            // request without its process; any other failure is the caller's to see
+            return requests.filedWith(actor, idempotencyKey).map(earlier -> new Submitted(earlier, false))
+                    .orElseThrow(() -> raced);
         }
     }
 
