@@ -66,6 +66,60 @@ public class Tenancy {
         return tenants.insert(slug, name, clock.instant());
     }
 
+    /** Every tenant of the portal, for its platform operators. */
+    @Transactional(readOnly = true)
+    public List<TenantSummary> tenants(Actor operator) {
+        operator.require(Role.PLATFORM_ADMIN);
+        return tenants.summaries();
+    }
+
+    /**
+     * A platform operator brings a partner organisation onto the portal with its first tenant admin,
+     * who can sign in at once and adds everyone else. Every broken rule comes back at once, by field
+     * ({@code slug}, {@code name}, {@code admin.username} …); nothing is created then.
+     */
+    @Transactional
+    public Tenant onboard(Actor operator, NewTenant tenant) {
+        operator.require(Role.PLATFORM_ADMIN);
+        validation.check(tenant);
+        if (!tenant.admin().roles().contains(Role.TENANT_ADMIN)) {
+            throw new InvalidInput("admin.roles", "the first member must be a tenant admin");
+        }
+        checkGrantable(operator, tenant.admin().roles());
+        java.util.Map<String, String> taken = new java.util.LinkedHashMap<>();
+        if (tenants.findBySlug(tenant.slug()).isPresent()) {
+            taken.put("slug", "the slug " + tenant.slug() + " is already taken");
+        }
+        if (members.usernameTaken(tenant.admin().username())) {
+            taken.put("admin.username", "the user name " + tenant.admin().username() + " is already taken");
+        }
+        if (!taken.isEmpty()) {
+            throw new InvalidInput(taken);
+        }
+        Tenant created = tenants.insert(tenant.slug(), tenant.name().strip(), clock.instant());
+        members.insert(created.id(), tenant.admin(), passwords.encode(tenant.admin().password()), clock.instant());
+        audit.recordShared(operator, created.id(), "tenant.onboarded", "tenant", created.id().value(), created.name()
+                + " (" + created.slug() + ") onboarded by " + operator.name() + " with tenant admin "
+                + tenant.admin().username());
+        return created;
+    }
+
+    /**
+     * The first start of an empty portal without demo data: the operators' tenant and its first
+     * platform operator, so that someone can sign in and onboard the partners. Does nothing (and
+     * answers false) once any tenant exists.
+     */
+    @Transactional
+    public boolean bootstrapOperator(String slug, String name, NewMember operator) {
+        if (!tenants.findAll().isEmpty()) {
+            return false;
+        }
+        validation.check(operator);
+        Tenant ops = tenants.insert(slug, name, clock.instant());
+        members.insert(ops.id(), operator, passwords.encode(operator.password()), clock.instant());
+        return true;
+    }
+
     @Transactional(readOnly = true)
     public List<Member> members(Actor actor) {
         actor.require(Role.TENANT_ADMIN);

@@ -1,5 +1,6 @@
 package io.peerdesk.domain.tenancy;
 
+import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.support.TenantId;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -11,7 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.peerdesk.db.Tables.MEMBER;
+import static io.peerdesk.db.Tables.MEMBER_ROLE;
 import static io.peerdesk.db.Tables.TENANT;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
 
 @Repository
 class TenantRepository {
@@ -39,6 +45,18 @@ class TenantRepository {
 
     List<Tenant> findAll() {
         return db.selectFrom(TENANT).orderBy(TENANT.NAME).fetch(TenantRepository::toTenant);
+    }
+
+    /** Every tenant with its enabled members and enabled tenant admins, by name. */
+    List<TenantSummary> summaries() {
+        var members = select(count()).from(MEMBER).where(MEMBER.TENANT_ID.eq(TENANT.ID)).and(MEMBER.ENABLED.isTrue());
+        var admins = select(count()).from(MEMBER).join(MEMBER_ROLE).on(MEMBER_ROLE.MEMBER_ID.eq(MEMBER.ID))
+                .where(MEMBER.TENANT_ID.eq(TENANT.ID)).and(MEMBER.ENABLED.isTrue())
+                .and(MEMBER_ROLE.ROLE.eq(Role.TENANT_ADMIN.name()));
+        return db.select(TENANT.ID, TENANT.SLUG, TENANT.NAME, TENANT.CREATED_AT, field(members), field(admins))
+                .from(TENANT).orderBy(TENANT.NAME)
+                .fetch(r -> new TenantSummary(new Tenant(new TenantId(r.value1()), r.value2(), r.value3()),
+                        r.value4().toInstant(), r.value5(), r.value6()));
     }
 
     private static Tenant toTenant(Record r) {

@@ -118,6 +118,53 @@ class TenancyTests {
                 .extracting(AuditEvent::action).containsExactlyInAnyOrder("service-account.created", "service-account.revoked");
     }
 
+    @Test
+    void anOperatorOnboardsAnOrganisationWhoseFirstAdminCanSignInAndBothSeeTheEvent() {
+        Actor operator = new Actor(globex.id(), "olivia-" + globex.slug(), Set.of(Role.PLATFORM_ADMIN), "10.0.0.9");
+        String slug = "umbrella-" + acme.slug().substring(5);
+
+        Tenant umbrella = tenancy.onboard(operator, new NewTenant(slug, " Umbrella Corp ", member("uma-" + slug, Role.TENANT_ADMIN)));
+
+        assertThat(umbrella.name()).isEqualTo("Umbrella Corp");
+        Login uma = tenancy.findLogin("uma-" + slug).orElseThrow();
+        assertThat(uma.tenant()).isEqualTo(umbrella.id());
+        assertThat(uma.roles()).containsExactly(Role.TENANT_ADMIN);
+        assertThat(tenancy.tenants(operator)).anySatisfy(t -> {
+            assertThat(t.tenant()).isEqualTo(umbrella);
+            assertThat(t.members()).isEqualTo(1);
+            assertThat(t.admins()).isEqualTo(1);
+        });
+        assertThat(audit.forObject(umbrella.id(), "tenant", umbrella.id().value())).as("the new tenant sees who onboarded it")
+                .singleElement().satisfies(e -> assertThat(e.summary()).contains("onboarded by " + operator.name()));
+    }
+
+    @Test
+    void onboardingIsTheOperatorsAndRefusesTakenNamesAllAtOnceCreatingNothing() {
+        Actor operator = new Actor(globex.id(), "olivia-" + globex.slug(), Set.of(Role.PLATFORM_ADMIN), "10.0.0.9");
+        NewTenant taken = new NewTenant(acme.slug(), "Another Acme", member(acmeAdmin.name(), Role.TENANT_ADMIN));
+        int before = tenancy.tenants(operator).size();
+
+        assertThatThrownBy(() -> tenancy.onboard(acmeAdmin, new NewTenant("fresh-" + acme.slug(), "Fresh",
+                member("fred-" + acme.slug(), Role.TENANT_ADMIN)))).isInstanceOf(NotPermitted.class);
+        assertThatThrownBy(() -> tenancy.tenants(acmeAdmin)).isInstanceOf(NotPermitted.class);
+        assertThatThrownBy(() -> tenancy.onboard(operator, taken)).isInstanceOfSatisfying(InvalidInput.class, e ->
+                assertThat(e.fieldErrors()).containsOnlyKeys("slug", "admin.username"));
+        assertThatThrownBy(() -> tenancy.onboard(operator, new NewTenant("Bad Slug!", "", member("x", Role.TENANT_ADMIN))))
+                .isInstanceOfSatisfying(InvalidInput.class, e ->
+                        assertThat(e.fieldErrors()).containsKeys("slug", "name", "admin.username"));
+        assertThatThrownBy(() -> tenancy.onboard(operator, new NewTenant("viewers-" + acme.slug(), "Viewers",
+                member("vic-" + acme.slug(), Role.VIEWER)))).isInstanceOfSatisfying(InvalidInput.class, e ->
+                assertThat(e.fieldErrors()).containsOnlyKeys("admin.roles"));
+        assertThat(tenancy.tenants(operator)).hasSize(before);
+    }
+
+    @Test
+    void theFirstOperatorIsCreatedOnlyInAnEmptyPortal() {
+        assertThat(tenancy.bootstrapOperator("ops", "Operations", member("first-operator", Role.PLATFORM_ADMIN)))
+                .as("tenants exist already").isFalse();
+        assertThat(tenancy.findLogin("first-operator")).isEmpty();
+    }
+
     private static NewMember member(String username, Role... roles) {
         return new NewMember(username, "Name of " + username, username + "@example.com", "correct horse battery",
                 EnumSet.of(roles[0], roles));
