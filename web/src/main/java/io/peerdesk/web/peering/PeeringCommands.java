@@ -112,8 +112,9 @@ class PeeringCommands {
      */
     PeeringRequest decide(Actor actor, PeeringRequestId id, Decision decision) {
         PeeringRequest request = requests.get(actor, id);
-        InboxTask task = workflow.openTask(actor, id).orElseThrow(() -> new Conflict(
-                "No decision of yours awaits on this request: it was already decided, or is not yours to decide."));
+        InboxTask task = workflow.openTask(actor, id).orElseThrow(() -> new Conflict(request.waitingOnYou()
+                ? "The decision on this request opens in a moment (the portal is still setting it up): try again shortly."
+                : "No decision of yours awaits on this request: it was already decided, or is not yours to decide."));
         workflow.decide(actor, task.taskId(), decision);
         return requests.get(actor, request.id());
     }
