@@ -11,6 +11,7 @@ import io.peerdesk.domain.peering.PeeringRequests;
 import io.peerdesk.domain.peering.PeeringState;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.Conflict;
+import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.support.TenantId;
 import io.peerdesk.workflow.peering.InboxTask;
 import io.peerdesk.workflow.peering.PeeringWorkflow;
@@ -112,11 +113,20 @@ class PeeringCommands {
      */
     PeeringRequest decide(Actor actor, PeeringRequestId id, Decision decision) {
         PeeringRequest request = requests.get(actor, id);
-        InboxTask task = workflow.openTask(actor, id).orElseThrow(() -> new Conflict(request.waitingOnYou()
+        InboxTask task = workflow.openTask(actor, id).orElseThrow(() -> new Conflict(yoursToOpen(actor, request)
                 ? "The decision on this request opens in a moment (the portal is still setting it up): try again shortly."
                 : "No decision of yours awaits on this request: it was already decided, or is not yours to decide."));
         workflow.decide(actor, task.taskId(), decision);
         return requests.get(actor, request.id());
+    }
+
+    /** Whether the request waits for a decision the actor may take (its task may not be open yet). */
+    private static boolean yoursToOpen(Actor actor, PeeringRequest request) {
+        if (!request.waitingOnYou()) {
+            return false;
+        }
+        return request.state() == PeeringState.SECURITY_REVIEW || (request.pendingChange() != null
+                && request.pendingChange().decision() != null) ? actor.has(Role.SECURITY_REVIEWER) : actor.has(Role.APPROVER);
     }
 
     private TenantId partnerOf(Actor actor, PeeringRequest request) {
