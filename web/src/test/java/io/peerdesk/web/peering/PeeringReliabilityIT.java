@@ -111,10 +111,6 @@ class PeeringReliabilityIT {
         JsonNode half = acme.get("/api/v1/peering-requests/" + id).body();
         assertThat(half.get("state").asText()).isEqualTo("PROVISIONING");
         assertThat(half.get("applied")).hasSize(1);
-        if (database.h2()) {
-            // H2 writes committed changes to its file within a second: a kill inside that second loses them
-            PortalProcess.sleep(1500);
-        }
         portal.kill();
         proxy.release();
         awaitCloud(() -> peeringRoutes("222222222222", "us-east-1", "globex-core-private").size() == 1);
@@ -278,7 +274,7 @@ class PeeringReliabilityIT {
     /**
      * The portal's database for this test: a PostgreSQL database of its own, created on the server
      * {@code PEERDESK_TEST_PG_URL} names and dropped afterwards (the role needs CREATEDB, as the test
-     * script gives it); without that variable H2 in a file in the data directory. Under {@code CI=true}
+     * script gives it); without that variable the portal's default, H2 in a file in its data directory. Under {@code CI=true}
      * PostgreSQL is required.
      */
     private record Database(String url, String name, List<String> arguments) {
@@ -289,8 +285,7 @@ class PeeringReliabilityIT {
                 if ("true".equals(System.getenv("CI"))) {
                     throw new IllegalStateException("CI=true but PEERDESK_TEST_PG_URL is not set: run bin/test");
                 }
-                return new Database(null, null, List.of(
-                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("portal") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE"));
+                return new Database(null, null, List.of()); // the default: H2 in a file in the data directory
             }
             String name = "peerdesk_reliability_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             try (Connection c = connect(server)) {
@@ -299,10 +294,6 @@ class PeeringReliabilityIT {
             String url = server.substring(0, server.lastIndexOf('/') + 1) + name;
             return new Database(server, name, List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + user(), "--spring.datasource.password=" + password()));
-        }
-
-        boolean h2() {
-            return url == null;
         }
 
         void drop() {
