@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,7 +53,10 @@ public class MailDelivery {
     MailDelivery(OutboxRepository outbox, ObjectProvider<JavaMailSender> sender, MailProperties properties,
                  PlatformTransactionManager transactionManager, Clock clock) {
         this.outbox = outbox;
-        this.sender = sender.getIfAvailable();
+        // an empty spring.mail.host (as a blank environment variable gives) still makes Boot build a sender: no server
+        JavaMailSender available = sender.getIfAvailable();
+        this.sender = available instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())
+                ? null : available;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
