@@ -1,25 +1,26 @@
 package io.peerdesk.web.platform;
 
 import io.peerdesk.domain.support.Role;
-import io.peerdesk.domain.tenancy.NewMember;
 import io.peerdesk.domain.tenancy.NewTenant;
+import io.peerdesk.web.tenancy.MemberForm;
 
 import java.util.EnumSet;
 
 /**
  * The onboarding form: the organisation and its first tenant admin. Its rules are the domain's
- * {@link NewTenant} and {@link NewMember} constraints, checked by {@code Tenancy.onboard}; the
+ * {@link NewTenant} constraints (the admin's those of a member), checked by {@code Tenancy.onboard}; the
  * admin's fields bind as {@code admin.username} … so the domain's field names fit them as they are.
  */
 class TenantForm {
 
     private String slug;
     private String name;
-    private final Admin admin = new Admin();
+    private final MemberForm admin = new MemberForm();
 
+    /** The admin is a tenant admin, whatever roles the request names. */
     NewTenant toNewTenant() {
-        return new NewTenant(strip(slug), strip(name), new NewMember(strip(admin.username), strip(admin.displayName),
-                strip(admin.email), admin.password, EnumSet.of(Role.TENANT_ADMIN)));
+        admin.setRoles(EnumSet.of(Role.TENANT_ADMIN));
+        return new NewTenant(strip(slug), strip(name), admin.toNewMember());
     }
 
     private static String strip(String value) {
@@ -42,48 +43,7 @@ class TenantForm {
         this.name = name;
     }
 
-    public Admin getAdmin() {
+    public MemberForm getAdmin() {
         return admin;
-    }
-
-    /** The first tenant admin. */
-    public static class Admin {
-
-        private String username;
-        private String displayName;
-        private String email;
-        private String password;
-
-        public String getUsername() {
-            return username;
-        }
-
-        public void setUsername(String username) {
-            this.username = username;
-        }
-
-        public String getDisplayName() {
-            return displayName;
-        }
-
-        public void setDisplayName(String displayName) {
-            this.displayName = displayName;
-        }
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
     }
 }

@@ -10,9 +10,10 @@ import java.util.Set;
  * The add-member form. Its rules are the Bean Validation constraints of the domain's
  * {@link NewMember}, checked by {@code Tenancy.addMember} at the service boundary: every broken rule
  * (and a taken user name) comes back at once and is shown next to its field. Repeating them here
- * would only let the two drift apart.
+ * would only let the two drift apart. The onboarding form of a new tenant uses it for the tenant's
+ * first admin.
  */
-class MemberForm {
+public class MemberForm {
 
     private String username;
     private String displayName;
@@ -20,7 +21,7 @@ class MemberForm {
     private String password;
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
-    NewMember toNewMember() {
+    public NewMember toNewMember() {
         return new NewMember(strip(username), strip(displayName), strip(email), password, roles);
     }
 
