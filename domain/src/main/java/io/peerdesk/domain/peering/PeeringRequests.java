@@ -1,9 +1,5 @@
 package io.peerdesk.domain.peering;
 
-import io.peerdesk.domain.peering.PeeringCheckResult.Kind;
-import io.peerdesk.domain.peering.PeeringCheckResult.Outcome;
-import io.peerdesk.domain.peering.PeeringCheckResult.Stage;
-
 import io.peerdesk.domain.audit.AuditEvent;
 import io.peerdesk.domain.audit.AuditLog;
 import io.peerdesk.domain.cloud.CidrBlock;
@@ -16,6 +12,9 @@ import io.peerdesk.domain.inventory.VpcDetail;
 import io.peerdesk.domain.inventory.VpcId;
 import io.peerdesk.domain.peering.Drafts.Draft;
 import io.peerdesk.domain.peering.PeeringEvents.PeeringRequested;
+import io.peerdesk.domain.peering.PeeringCheckResult.Kind;
+import io.peerdesk.domain.peering.PeeringCheckResult.Outcome;
+import io.peerdesk.domain.peering.PeeringCheckResult.Stage;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.InvalidInput;
@@ -31,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -99,7 +98,7 @@ public class PeeringRequests {
                 if (key == null || attempt == RACE_ATTEMPTS) {
                     throw e;
                 }
-                var earlier = transactions.execute(s -> requests.findByIdempotencyKey(actor.tenant(), key).map(id -> get(actor, id)));
+                var earlier = transactions.execute(s -> filed(actor, key));
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
@@ -108,20 +107,14 @@ public class PeeringRequests {
     }
 
     private PeeringRequest submitOnce(Actor actor, NewPeeringRequest request, String key) {
-        if (key != null) {
-            var earlier = requests.findByIdempotencyKey(actor.tenant(), key);
-            if (earlier.isPresent()) {
-                return get(actor, earlier.get());
-            }
+        var earlier = filed(actor, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         Draft draft = drafts.check(actor, request);
         if (!draft.problems().isEmpty()) {
             // a submission with the same key that committed meanwhile is this request, not a second one for the pair
-            var meanwhile = key == null ? Optional.<PeeringRequestId>empty() : requests.findByIdempotencyKey(actor.tenant(), key);
-            if (meanwhile.isPresent()) {
-                return get(actor, meanwhile.get());
-            }
-            throw invalid(draft.problems());
+            return filed(actor, key).orElseThrow(() -> invalid(draft.problems()));
         }
         StoredRequest stored = stored(actor, draft);
         requests.insert(stored, key);
@@ -137,10 +130,12 @@ public class PeeringRequests {
     /** The request the actor's tenant filed with {@code idempotencyKey}, if any. */
     @Transactional(readOnly = true)
     public Optional<PeeringRequest> filedWith(Actor actor, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return Optional.empty();
-        }
-        return requests.findByIdempotencyKey(actor.tenant(), idempotencyKey.strip()).map(id -> get(actor, id));
+        return filed(actor, idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip());
+    }
+
+    /** The request the actor's tenant filed with the (stripped) {@code key}; none without a key. */
+    private Optional<PeeringRequest> filed(Actor actor, String key) {
+        return key == null ? Optional.empty() : requests.findByIdempotencyKey(actor.tenant(), key).map(id -> get(actor, id));
     }
 
     /** A request the actor's tenant is a party of, as that party sees it. */

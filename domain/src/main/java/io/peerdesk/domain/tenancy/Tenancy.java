@@ -14,7 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -86,15 +88,15 @@ public class Tenancy {
             throw new InvalidInput("admin.roles", "the first member must be a tenant admin");
         }
         checkGrantable(operator, tenant.admin().roles());
-        java.util.Map<String, String> taken = new java.util.LinkedHashMap<>();
+        Map<String, String> inUse = new LinkedHashMap<>();
         if (tenants.findBySlug(tenant.slug()).isPresent()) {
-            taken.put("slug", "the slug " + tenant.slug() + " is already taken");
+            inUse.put("slug", "the slug " + tenant.slug() + " is already taken");
         }
         if (members.usernameTaken(tenant.admin().username())) {
-            taken.put("admin.username", "the user name " + tenant.admin().username() + " is already taken");
+            inUse.put("admin.username", taken(tenant.admin().username()));
         }
-        if (!taken.isEmpty()) {
-            throw new InvalidInput(taken);
+        if (!inUse.isEmpty()) {
+            throw new InvalidInput(inUse);
         }
         Tenant created = tenants.insert(tenant.slug(), tenant.name().strip(), clock.instant());
         members.insert(created.id(), tenant.admin(), passwords.encode(tenant.admin().password()), clock.instant());
@@ -138,7 +140,7 @@ public class Tenancy {
         validation.check(member);
         checkGrantable(actor, member.roles());
         if (members.usernameTaken(member.username())) {
-            throw new InvalidInput("username", "the user name " + member.username() + " is already taken");
+            throw new InvalidInput("username", taken(member.username()));
         }
         UUID id = members.insert(actor.tenant(), member, passwords.encode(member.password()), clock.instant());
         audit.record(actor, "member.added", "member", id, member.username() + " added with roles " + member.roles());
@@ -175,6 +177,10 @@ public class Tenancy {
     @Transactional
     public UUID seedMember(TenantId tenant, NewMember member, String passwordHash) {
         return members.insert(tenant, member, passwordHash, clock.instant());
+    }
+
+    private static String taken(String username) {
+        return "the user name " + username + " is already taken";
     }
 
     private void keepOneAdmin(Actor actor) {

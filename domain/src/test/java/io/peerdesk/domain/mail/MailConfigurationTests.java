@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,30 +36,7 @@ class MailConfigurationTests {
         }
         MailProperties properties = new MailProperties(from, "https://portal.example", Duration.ofSeconds(30), 5,
                 Duration.ofMinutes(1), Duration.ofMinutes(10), 20, false);
-        return new MailDelivery(null, beans.getBeanProvider(JavaMailSender.class), properties, new NoTransactions(),
-                Clock.systemUTC());
-    }
-
-    /** Never used: an unconfigured delivery touches no database. */
-    private static final class NoTransactions extends AbstractPlatformTransactionManager {
-        @Override
-        protected Object doGetTransaction() {
-            throw new AssertionError("no transaction expected");
-        }
-
-        @Override
-        protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition definition) {
-            throw new AssertionError("no transaction expected");
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-            throw new AssertionError("no transaction expected");
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-            throw new AssertionError("no transaction expected");
-        }
+        // no outbox and no transactions: an unconfigured delivery touches neither
+        return new MailDelivery(null, beans.getBeanProvider(JavaMailSender.class), properties, null, Clock.systemUTC());
     }
 }
