@@ -1,6 +1,7 @@
 package io.peerdesk.web.support.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -26,7 +27,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -74,10 +74,14 @@ class IdentityProviderConfig {
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
-    /** The provider's own tokens; a service account's stop working the moment it is revoked, not at their expiry. */
+    /**
+     * The provider's own tokens, checked with the public half of its signing key, converted once (a
+     * decoder on the key set converts the key again for every token); a service account's tokens stop
+     * working the moment it is revoked, not at their expiry.
+     */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, ServiceAccounts serviceAccounts) {
-        NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    JwtDecoder jwtDecoder(SigningKeys keys, ServiceAccounts serviceAccounts) throws JOSEException {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.current().toRSAPublicKey()).build();
         OAuth2Error revoked = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The service account was revoked", null);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
                 jwt -> serviceAccounts.revoked(jwt.getSubject()) ? OAuth2TokenValidatorResult.failure(revoked)
