@@ -3,6 +3,7 @@ package io.peerdesk.domain;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.peerdesk.domain.support.RenderedQuery;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -24,8 +25,16 @@ class ArchitectureTests {
 
     @Test
     void onlyRepositoriesTouchTheDatabase() {
-        noClasses().that().haveSimpleNameNotEndingWith("Repository")
+        noClasses().that().haveSimpleNameNotEndingWith("Repository").and().doNotBelongToAnyOf(RenderedQuery.class)
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.jooq.DSLContext")
+                .check(domain);
+    }
+
+    /** The repositories' helper for their most frequent reads is theirs alone. */
+    @Test
+    void onlyRepositoriesRunRenderedQueries() {
+        noClasses().that().haveSimpleNameNotEndingWith("Repository").and().doNotBelongToAnyOf(RenderedQuery.class)
+                .should().dependOnClassesThat().belongToAnyOf(RenderedQuery.class)
                 .check(domain);
     }
 }

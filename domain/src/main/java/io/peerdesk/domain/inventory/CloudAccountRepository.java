@@ -1,5 +1,6 @@
 package io.peerdesk.domain.inventory;
 
+import io.peerdesk.domain.support.RenderedQuery;
 import io.peerdesk.domain.support.TenantId;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -12,10 +13,13 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static io.peerdesk.db.Tables.CLOUD_ACCOUNT;
 import static io.peerdesk.db.Tables.VPC;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.param;
+import static org.jooq.impl.DSL.selectFrom;
 import static org.jooq.impl.DSL.selectCount;
 
 @Repository
@@ -25,9 +29,14 @@ class CloudAccountRepository {
             .where(VPC.ACCOUNT_ID.eq(CLOUD_ACCOUNT.ID))).as("vpc_count");
 
     private final DSLContext db;
+    /** Every cloud call of the workflow's steps looks up its account's credentials. */
+    private final RenderedQuery syncTarget;
 
     CloudAccountRepository(DSLContext db) {
         this.db = db;
+        this.syncTarget = new RenderedQuery(db, selectFrom(CLOUD_ACCOUNT)
+                .where(CLOUD_ACCOUNT.TENANT_ID.eq(param("tenant", UUID.class)))
+                .and(CLOUD_ACCOUNT.ID.eq(param("id", UUID.class))));
     }
 
     void insert(TenantId tenant, CloudAccountId id, NewCloudAccount account, List<String> regions, String secretCipher,
@@ -60,9 +69,7 @@ class CloudAccountRepository {
     }
 
     Optional<SyncTarget> findSyncTarget(TenantId tenant, CloudAccountId id) {
-        return db.selectFrom(CLOUD_ACCOUNT)
-                .where(CLOUD_ACCOUNT.TENANT_ID.eq(tenant.value())).and(CLOUD_ACCOUNT.ID.eq(id.value()))
-                .fetchOptional(CloudAccountRepository::toTarget);
+        return syncTarget.fetch(db, tenant.value(), id.value()).stream().findFirst().map(CloudAccountRepository::toTarget);
     }
 
     /** Every tenant's accounts whose last attempt is older than {@code before} (or that were never synced). */

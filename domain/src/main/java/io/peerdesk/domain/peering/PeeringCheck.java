@@ -35,8 +35,12 @@ final class PeeringCheck {
     }
 
     /** What the portal already holds for the pair, the VPCs and the contract (the request itself left out). */
-    record Counts(List<StoredRequest> openForPair, int outstandingFromRequester, int establishedRequester,
+    record Counts(List<Existing> openForPair, int outstandingFromRequester, int establishedRequester,
                   int establishedAccepter, int openUnderContract) {
+    }
+
+    /** An open request or peering of the same pair. */
+    record Existing(PeeringRequestId id, PeeringState state) {
     }
 
     /**
@@ -94,7 +98,7 @@ final class PeeringCheck {
     }
 
     private static void duplicates(Case c, List<PeeringProblem> problems) {
-        for (StoredRequest open : c.counts().openForPair()) {
+        for (Existing open : c.counts().openForPair()) {
             problems.add(new PeeringProblem("accepterVpc", "There is already a peering request for "
                     + c.requester().label() + " and " + c.accepter().label() + ": " + open.id() + " ("
                     + open.state().name().toLowerCase().replace('_', ' ') + "). Follow that one instead of filing another."));

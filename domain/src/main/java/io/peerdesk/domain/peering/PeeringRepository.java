@@ -6,6 +6,7 @@ import io.peerdesk.domain.contract.ContractId;
 import io.peerdesk.domain.inventory.CloudAccountId;
 import io.peerdesk.domain.inventory.VpcId;
 import io.peerdesk.domain.peering.StoredRequest.Planned;
+import io.peerdesk.domain.support.RenderedQuery;
 import io.peerdesk.domain.support.TenantId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +40,8 @@ import static io.peerdesk.db.Tables.TENANT;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
@@ -55,9 +58,31 @@ class PeeringRepository {
     private static final Tenant ACCEPTER_TENANT = TENANT.as("accepter_tenant");
 
     private final DSLContext db;
+    private final RenderedQuery byId;
+    private final RenderedQuery byIdForParty;
+    private final RenderedQuery routesOf;
+    private final RenderedQuery rulesOf;
+    private final RenderedQuery appliedOf;
 
     PeeringRepository(DSLContext db) {
         this.db = db;
+        Field<UUID> id = param("id", UUID.class);
+        Field<UUID> tenant = param("tenant", UUID.class);
+        this.byId = new RenderedQuery(db, request().where(PEERING_REQUEST.ID.eq(id)));
+        this.byIdForParty = new RenderedQuery(db, request().where(PEERING_REQUEST.ID.eq(id))
+                .and(PEERING_REQUEST.REQUESTER_TENANT_ID.eq(tenant).or(PEERING_REQUEST.ACCEPTER_TENANT_ID.eq(tenant))));
+        this.routesOf = new RenderedQuery(db, select(PEERING_ROUTE.SIDE, PEERING_ROUTE.ROUTE_TABLE_ID,
+                PEERING_ROUTE.DESTINATION_CIDR, PEERING_ROUTE.CHANGE)
+                .from(PEERING_ROUTE).where(PEERING_ROUTE.REQUEST_ID.eq(id)).orderBy(PEERING_ROUTE.SEQ));
+        this.rulesOf = new RenderedQuery(db, select(PEERING_RULE.SIDE, PEERING_RULE.SECURITY_GROUP_ID,
+                PEERING_RULE.PROTOCOL, PEERING_RULE.FROM_PORT, PEERING_RULE.TO_PORT, PEERING_RULE.SOURCE_CIDR,
+                PEERING_RULE.CHANGE)
+                .from(PEERING_RULE).where(PEERING_RULE.REQUEST_ID.eq(id)).orderBy(PEERING_RULE.SEQ));
+        this.appliedOf = new RenderedQuery(db, select(PEERING_APPLIED.ID, PEERING_APPLIED.KIND, PEERING_APPLIED.SIDE,
+                PEERING_APPLIED.RESOURCE_ID, PEERING_APPLIED.CIDR, PEERING_APPLIED.TARGET, PEERING_APPLIED.PROTOCOL,
+                PEERING_APPLIED.FROM_PORT, PEERING_APPLIED.TO_PORT, PEERING_APPLIED.CLOUD_RULE_ID,
+                PEERING_APPLIED.APPLIED_AT, PEERING_APPLIED.REMOVED_AT)
+                .from(PEERING_APPLIED).where(PEERING_APPLIED.REQUEST_ID.eq(id)).orderBy(PEERING_APPLIED.SEQ));
     }
 
     void insert(StoredRequest r, String idempotencyKey) {
@@ -135,13 +160,12 @@ class PeeringRepository {
 
     /** Any request, whoever's: for the workflow's steps, which act for both parties. */
     Optional<StoredRequest> find(PeeringRequestId id) {
-        return request().where(PEERING_REQUEST.ID.eq(id.value())).fetchOptional(PeeringRepository::toRequest);
+        return byId.fetch(db, id.value()).stream().findFirst().map(this::withPlan);
     }
 
     /** A request of which {@code viewer} is a party. */
     Optional<StoredRequest> find(TenantId viewer, PeeringRequestId id) {
-        return request().where(PEERING_REQUEST.ID.eq(id.value())).and(partyIs(viewer))
-                .fetchOptional(PeeringRepository::toRequest);
+        return byIdForParty.fetch(db, id.value(), viewer.value(), viewer.value()).stream().findFirst().map(this::withPlan);
     }
 
     Optional<PeeringRequestId> findByIdempotencyKey(TenantId requester, String key) {
@@ -151,14 +175,12 @@ class PeeringRepository {
                 .fetchOptional(r -> new PeeringRequestId(r.value1()));
     }
 
-    /** The tenant's requests in both directions, newest first. */
+    /**
+     * The tenant's requests in both directions, newest first. Each side is read on its own, so that
+     * each read uses its side's index on tenant and state.
+     */
     List<PeeringRow> findRows(TenantId tenant, PeeringFilter filter) {
-        Condition where = partyIs(tenant);
-        if (filter.side() == PeeringSide.REQUESTER) {
-            where = where.and(PEERING_REQUEST.REQUESTER_TENANT_ID.eq(tenant.value()));
-        } else if (filter.side() == PeeringSide.ACCEPTER) {
-            where = where.and(PEERING_REQUEST.ACCEPTER_TENANT_ID.eq(tenant.value()));
-        }
+        Condition where = noCondition();
         if (filter.state() != null) {
             where = where.and(PEERING_REQUEST.STATE.eq(filter.state().name()));
         }
@@ -167,22 +189,30 @@ class PeeringRepository {
         }
         var waitingSince = field(select(PEERING_CLOUD_WAIT.SINCE).from(PEERING_CLOUD_WAIT)
                 .where(PEERING_CLOUD_WAIT.REQUEST_ID.eq(PEERING_REQUEST.ID))).as("waiting_since");
-        return request(waitingSince).where(where).orderBy(PEERING_REQUEST.CREATED_AT.desc(), PEERING_REQUEST.ID)
-                .fetch(rec -> {
-                    StoredRequest r = toRequest(rec);
-                    return row(r, r.sideOf(tenant), instant(rec.get(waitingSince)));
-                }).stream()
-                .filter(row -> !filter.waitingOnMe() || row.waitingOnYou())
-                .toList();
+        List<PeeringRow> rows = new ArrayList<>();
+        for (PeeringSide side : filter.side() == null ? PeeringSide.values() : new PeeringSide[]{filter.side()}) {
+            var tenantOfSide = side == PeeringSide.REQUESTER ? PEERING_REQUEST.REQUESTER_TENANT_ID
+                    : PEERING_REQUEST.ACCEPTER_TENANT_ID;
+            request(waitingSince).where(tenantOfSide.eq(tenant.value())).and(where)
+                    .fetch(rec -> row(toRequest(rec, List.of(), List.of(), List.of()), side, instant(rec.get(waitingSince))))
+                    .stream().filter(row -> !filter.waitingOnMe() || row.waitingOnYou())
+                    .forEach(rows::add);
+        }
+        rows.sort(Comparator.comparing(PeeringRow::createdAt).reversed().thenComparing(row -> row.id().value()));
+        return rows;
     }
 
-    /** Open requests between the two VPCs, in either direction, except {@code except}. */
-    List<StoredRequest> findOpenBetween(VpcId a, VpcId b, PeeringRequestId except) {
-        Condition pair = PEERING_REQUEST.REQUESTER_VPC_ID.eq(a.value()).and(PEERING_REQUEST.ACCEPTER_VPC_ID.eq(b.value()))
-                .or(PEERING_REQUEST.REQUESTER_VPC_ID.eq(b.value()).and(PEERING_REQUEST.ACCEPTER_VPC_ID.eq(a.value())));
-        return request().where(pair).and(PEERING_REQUEST.STATE.in(names(open()))).and(not(except))
-                .orderBy(PEERING_REQUEST.CREATED_AT)
-                .fetch(PeeringRepository::toRequest);
+    /** Open requests between the two VPCs, in either direction, except {@code except}: their ids and states. */
+    List<PeeringCheck.Existing> findOpenBetween(VpcId a, VpcId b, PeeringRequestId except) {
+        var open = PEERING_REQUEST.STATE.in(names(open())).and(not(except));
+        return db.select(PEERING_REQUEST.ID, PEERING_REQUEST.STATE, PEERING_REQUEST.CREATED_AT).from(PEERING_REQUEST)
+                .where(PEERING_REQUEST.REQUESTER_VPC_ID.eq(a.value())).and(PEERING_REQUEST.ACCEPTER_VPC_ID.eq(b.value()))
+                .and(open)
+                .unionAll(select(PEERING_REQUEST.ID, PEERING_REQUEST.STATE, PEERING_REQUEST.CREATED_AT).from(PEERING_REQUEST)
+                        .where(PEERING_REQUEST.REQUESTER_VPC_ID.eq(b.value()))
+                        .and(PEERING_REQUEST.ACCEPTER_VPC_ID.eq(a.value())).and(open))
+                .orderBy(3)
+                .fetch(r -> new PeeringCheck.Existing(new PeeringRequestId(r.value1()), PeeringState.valueOf(r.value2())));
     }
 
     /** Requests the VPC made that await acceptance (the cloud's outstanding requests), except {@code except}. */
@@ -193,9 +223,10 @@ class PeeringRepository {
 
     /** Peerings of the VPC, on either side, that are accepted or being built, except {@code except}. */
     int countEstablished(VpcId vpc, PeeringRequestId except) {
-        return db.fetchCount(PEERING_REQUEST, PEERING_REQUEST.REQUESTER_VPC_ID.eq(vpc.value())
-                .or(PEERING_REQUEST.ACCEPTER_VPC_ID.eq(vpc.value()))
-                .and(PEERING_REQUEST.STATE.in(names(ESTABLISHED))).and(not(except)));
+        // a VPC never peers with itself: the two sides' counts do not overlap; each uses its side's index
+        var established = PEERING_REQUEST.STATE.in(names(ESTABLISHED)).and(not(except));
+        return db.fetchCount(PEERING_REQUEST, PEERING_REQUEST.REQUESTER_VPC_ID.eq(vpc.value()).and(established))
+                + db.fetchCount(PEERING_REQUEST, PEERING_REQUEST.ACCEPTER_VPC_ID.eq(vpc.value()).and(established));
     }
 
     /** Open requests and peerings under the contract, except {@code except}. */
@@ -355,43 +386,36 @@ class PeeringRepository {
 
     // ---- reading ----
 
-    private static final Field<List<Planned<PlannedRoute>>> ROUTES = multiset(
-            select(PEERING_ROUTE.SIDE, PEERING_ROUTE.ROUTE_TABLE_ID, PEERING_ROUTE.DESTINATION_CIDR, PEERING_ROUTE.CHANGE)
-                    .from(PEERING_ROUTE).where(PEERING_ROUTE.REQUEST_ID.eq(PEERING_REQUEST.ID)).orderBy(PEERING_ROUTE.SEQ))
-            .as("routes")
-            .convertFrom(rows -> rows.map(r -> new Planned<>(
-                    new PlannedRoute(PeeringSide.valueOf(r.value1()), r.value2(), r.value3()), r.value4())));
-
-    private static final Field<List<Planned<PlannedRule>>> RULES = multiset(
-            select(PEERING_RULE.SIDE, PEERING_RULE.SECURITY_GROUP_ID, PEERING_RULE.PROTOCOL, PEERING_RULE.FROM_PORT,
-                    PEERING_RULE.TO_PORT, PEERING_RULE.SOURCE_CIDR, PEERING_RULE.CHANGE)
-                    .from(PEERING_RULE).where(PEERING_RULE.REQUEST_ID.eq(PEERING_REQUEST.ID)).orderBy(PEERING_RULE.SEQ))
-            .as("rules")
-            .convertFrom(rows -> rows.map(r -> new Planned<>(new PlannedRule(PeeringSide.valueOf(r.value1()),
-                    r.value2(), r.value3(), r.value4(), r.value5(), r.value6()), r.value7())));
-
-    private static final Field<List<AppliedEntry>> APPLIED = multiset(
-            select(PEERING_APPLIED.ID, PEERING_APPLIED.KIND, PEERING_APPLIED.SIDE, PEERING_APPLIED.RESOURCE_ID,
-                    PEERING_APPLIED.CIDR, PEERING_APPLIED.TARGET, PEERING_APPLIED.PROTOCOL, PEERING_APPLIED.FROM_PORT,
-                    PEERING_APPLIED.TO_PORT, PEERING_APPLIED.CLOUD_RULE_ID, PEERING_APPLIED.APPLIED_AT,
-                    PEERING_APPLIED.REMOVED_AT)
-                    .from(PEERING_APPLIED).where(PEERING_APPLIED.REQUEST_ID.eq(PEERING_REQUEST.ID))
-                    .orderBy(PEERING_APPLIED.SEQ))
-            .as("applied")
-            .convertFrom(rows -> rows.map(r -> new AppliedEntry(r.value1(), AppliedEntry.Kind.valueOf(r.value2()),
-                    PeeringSide.valueOf(r.value3()), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
-                    r.value9(), r.value10(), r.value11().toInstant(), instant(r.value12()))));
-
-    /** The requests with their tenants' names, plan and applied entries, and {@code more} fields. */
+    /** The requests with their tenants' names and {@code more} fields; the plan and applied entries are read apart. */
     private SelectOnConditionStep<Record> request(Field<?>... more) {
-        return db.select(PEERING_REQUEST.fields()).select(REQUESTER_TENANT.NAME, ACCEPTER_TENANT.NAME, ROUTES, RULES, APPLIED)
+        return db.select(PEERING_REQUEST.fields()).select(REQUESTER_TENANT.NAME, ACCEPTER_TENANT.NAME)
                 .select(more)
                 .from(PEERING_REQUEST)
                 .join(REQUESTER_TENANT).on(REQUESTER_TENANT.ID.eq(PEERING_REQUEST.REQUESTER_TENANT_ID))
                 .join(ACCEPTER_TENANT).on(ACCEPTER_TENANT.ID.eq(PEERING_REQUEST.ACCEPTER_TENANT_ID));
     }
 
-    private static StoredRequest toRequest(Record r) {
+    /** The request of {@code r} with its planned routes and rules and its applied entries, each in plan order. */
+    private StoredRequest withPlan(Record r) {
+        UUID id = r.get(PEERING_REQUEST.ID);
+        List<Planned<PlannedRoute>> routes = routesOf.fetch(db, id).map(x -> new Planned<>(new PlannedRoute(
+                PeeringSide.valueOf(x.get(PEERING_ROUTE.SIDE)), x.get(PEERING_ROUTE.ROUTE_TABLE_ID),
+                x.get(PEERING_ROUTE.DESTINATION_CIDR)), x.get(PEERING_ROUTE.CHANGE)));
+        List<Planned<PlannedRule>> rules = rulesOf.fetch(db, id).map(x -> new Planned<>(new PlannedRule(
+                PeeringSide.valueOf(x.get(PEERING_RULE.SIDE)), x.get(PEERING_RULE.SECURITY_GROUP_ID),
+                x.get(PEERING_RULE.PROTOCOL), x.get(PEERING_RULE.FROM_PORT), x.get(PEERING_RULE.TO_PORT),
+                x.get(PEERING_RULE.SOURCE_CIDR)), x.get(PEERING_RULE.CHANGE)));
+        List<AppliedEntry> applied = appliedOf.fetch(db, id).map(x -> new AppliedEntry(x.get(PEERING_APPLIED.ID),
+                AppliedEntry.Kind.valueOf(x.get(PEERING_APPLIED.KIND)), PeeringSide.valueOf(x.get(PEERING_APPLIED.SIDE)),
+                x.get(PEERING_APPLIED.RESOURCE_ID), x.get(PEERING_APPLIED.CIDR), x.get(PEERING_APPLIED.TARGET),
+                x.get(PEERING_APPLIED.PROTOCOL), x.get(PEERING_APPLIED.FROM_PORT), x.get(PEERING_APPLIED.TO_PORT),
+                x.get(PEERING_APPLIED.CLOUD_RULE_ID), x.get(PEERING_APPLIED.APPLIED_AT).toInstant(),
+                instant(x.get(PEERING_APPLIED.REMOVED_AT))));
+        return toRequest(r, routes, rules, applied);
+    }
+
+    private static StoredRequest toRequest(Record r, List<Planned<PlannedRoute>> routes, List<Planned<PlannedRule>> rules,
+                                           List<AppliedEntry> applied) {
         var p = PEERING_REQUEST;
         StoredRequest.Party requester = new StoredRequest.Party(new TenantId(r.get(p.REQUESTER_TENANT_ID)),
                 new CloudAccountId(r.get(p.REQUESTER_ACCOUNT_ID)),
@@ -420,7 +444,7 @@ class PeeringRepository {
                         decision(r.get(p.CHANGE_REVIEW_DECISION), r.get(p.CHANGE_REVIEW_DECIDED_BY),
                                 r.get(p.CHANGE_REVIEW_DECIDED_AT), r.get(p.CHANGE_REVIEW_REASON)),
                         r.get(p.CHANGE_OUTCOME), r.get(p.CHANGE_OUTCOME_REASON)),
-                r.get(p.FAILURE_REASON), r.get(p.VERSION), r.get(ROUTES), r.get(RULES), r.get(APPLIED));
+                r.get(p.FAILURE_REASON), r.get(p.VERSION), routes, rules, applied);
     }
 
     private static PeeringRow row(StoredRequest r, PeeringSide side, Instant waitingForCloudSince) {
@@ -440,10 +464,6 @@ class PeeringRepository {
     private int nextSeq(PeeringRequestId id, TableField<?, UUID> requestId, TableField<?, Integer> seq) {
         return db.select(coalesce(max(seq), val(-1))).from(requestId.getTable())
                 .where(requestId.eq(id.value())).fetchOne(0, Integer.class) + 1;
-    }
-
-    private static Condition partyIs(TenantId tenant) {
-        return PEERING_REQUEST.REQUESTER_TENANT_ID.eq(tenant.value()).or(PEERING_REQUEST.ACCEPTER_TENANT_ID.eq(tenant.value()));
     }
 
     private static Condition not(PeeringRequestId except) {

@@ -1,5 +1,6 @@
 package io.peerdesk.domain.tenancy;
 
+import io.peerdesk.domain.support.RenderedQuery;
 import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.support.TenantId;
 import org.jooq.DSLContext;
@@ -18,14 +19,21 @@ import java.util.stream.Collectors;
 
 import static io.peerdesk.db.Tables.SERVICE_ACCOUNT;
 import static io.peerdesk.db.Tables.TENANT;
+import static org.jooq.impl.DSL.param;
+import static org.jooq.impl.DSL.selectOne;
 
 @Repository
 class ServiceAccountRepository {
 
     private final DSLContext db;
+    /** Asked on every API call a service account makes (see {@link ServiceAccounts#revoked}). */
+    private final RenderedQuery revoked;
 
     ServiceAccountRepository(DSLContext db) {
         this.db = db;
+        this.revoked = new RenderedQuery(db, selectOne().from(SERVICE_ACCOUNT)
+                .where(SERVICE_ACCOUNT.CLIENT_ID.eq(param("clientId", String.class)))
+                .and(SERVICE_ACCOUNT.REVOKED_AT.isNotNull()));
     }
 
     void insert(TenantId tenant, ServiceAccount account, String secretHash) {
@@ -58,7 +66,7 @@ class ServiceAccountRepository {
     }
 
     boolean isRevoked(String clientId) {
-        return db.fetchExists(SERVICE_ACCOUNT, SERVICE_ACCOUNT.CLIENT_ID.eq(clientId).and(SERVICE_ACCOUNT.REVOKED_AT.isNotNull()));
+        return revoked.fetch(db, clientId).isNotEmpty();
     }
 
     Optional<ServiceAccountLogin> findActiveLogin(String clientId) {
