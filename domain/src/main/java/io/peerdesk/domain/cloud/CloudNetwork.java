@@ -2,6 +2,7 @@ package io.peerdesk.domain.cloud;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The portal's one way to the cloud. The domain asks for what it needs in its own terms; the
@@ -23,7 +24,15 @@ public interface CloudNetwork {
     List<Vpc> describeVpcs(CloudCredentials credentials, String region);
 
     /** One VPC with everything inside it, as {@link #describeVpcs} reports it; empty when the credentials do not see it. */
-    Optional<Vpc> describeVpc(CloudCredentials credentials, String region, String vpcId);
+    default Optional<Vpc> describeVpc(CloudCredentials credentials, String region, String vpcId) {
+        return describeVpc(credentials, region, vpcId, VpcPart.all());
+    }
+
+    /**
+     * One VPC with only the {@code parts} a caller needs: the lists of the other parts are empty, which
+     * saves a call to the cloud for each part left out.
+     */
+    Optional<Vpc> describeVpc(CloudCredentials credentials, String region, String vpcId, Set<VpcPart> parts);
 
     // ---- peering connections ----
 

@@ -6,10 +6,13 @@ import io.peerdesk.domain.cloud.RouteTable;
 import io.peerdesk.domain.cloud.RuleDirection;
 import io.peerdesk.domain.cloud.SecurityGroup;
 import io.peerdesk.domain.cloud.Vpc;
+import io.peerdesk.domain.cloud.VpcPart;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +22,9 @@ import java.util.Optional;
  * outside the portal. The portal then changes nothing and lists every difference.
  */
 final class Drift {
+
+    /** What the portal applies: routes in route tables, rules in security groups. */
+    private static final Set<VpcPart> PARTS = EnumSet.of(VpcPart.ROUTE_TABLES, VpcPart.SECURITY_GROUPS);
 
     private final SideAccess sides;
 
@@ -38,7 +44,7 @@ final class Drift {
         Map<PeeringSide, Vpc> vpcs = new EnumMap<>(PeeringSide.class);
         List<String> differences = new ArrayList<>();
         for (AppliedEntry entry : r.inPlace()) {
-            Vpc vpc = vpcs.computeIfAbsent(entry.side(), side -> sides.vpc(r, side));
+            Vpc vpc = vpcs.computeIfAbsent(entry.side(), side -> sides.vpc(r, side, PARTS));
             (entry.kind() == AppliedEntry.Kind.ROUTE ? route(vpc, entry) : rule(vpc, entry)).ifPresent(differences::add);
         }
         return differences;

@@ -1,6 +1,7 @@
 package io.peerdesk.domain.peering;
 
 import io.peerdesk.domain.cloud.Vpc;
+import io.peerdesk.domain.cloud.VpcPart;
 import io.peerdesk.domain.contract.ContractId;
 import io.peerdesk.domain.contract.ContractTerms;
 import io.peerdesk.domain.contract.Contracts;
@@ -10,11 +11,16 @@ import io.peerdesk.domain.peering.PeeringCheck.Side;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /** Gathers what {@link PeeringCheck} judges: the portal's counts, the contract in force, and (for a re-check) the cloud now. */
 @Component
 class PeeringFacts {
+
+    /** What {@link PeeringCheck} looks at besides the VPCs' blocks: the route tables and the security groups. */
+    private static final Set<VpcPart> CHECKED = EnumSet.of(VpcPart.ROUTE_TABLES, VpcPart.SECURITY_GROUPS);
 
     private final PeeringRepository requests;
     private final Contracts contracts;
@@ -55,8 +61,8 @@ class PeeringFacts {
         Vpc requesterVpc;
         Vpc accepterVpc;
         try {
-            requesterVpc = sides.vpc(r, PeeringSide.REQUESTER);
-            accepterVpc = sides.vpc(r, PeeringSide.ACCEPTER);
+            requesterVpc = sides.vpc(r, PeeringSide.REQUESTER, CHECKED);
+            accepterVpc = sides.vpc(r, PeeringSide.ACCEPTER, CHECKED);
         } catch (PeeringStepFailed e) {
             return List.of(new PeeringProblem("vpc", e.getMessage()));
         }

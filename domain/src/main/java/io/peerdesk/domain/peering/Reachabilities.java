@@ -7,6 +7,7 @@ import io.peerdesk.domain.cloud.ReachabilityQuery;
 import io.peerdesk.domain.cloud.RouteTable;
 import io.peerdesk.domain.cloud.Subnet;
 import io.peerdesk.domain.cloud.Vpc;
+import io.peerdesk.domain.cloud.VpcPart;
 import io.peerdesk.domain.contract.Prefix;
 import io.peerdesk.domain.peering.PeeringLifecycle.FlowCheck;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +32,9 @@ import java.util.Optional;
 class Reachabilities {
 
     static final String NO_SUBNET = "NO_SUBNET_ON_PLANNED_ROUTES";
+
+    /** Choosing a flow's ends takes the subnets and the route tables that serve them. */
+    private static final Set<VpcPart> ENDS = EnumSet.of(VpcPart.SUBNETS, VpcPart.ROUTE_TABLES);
 
     private final CloudNetwork cloud;
     private final SideAccess sides;
@@ -65,8 +71,8 @@ class Reachabilities {
                 continue;
             }
             PeeringSide from = rule.side().other();
-            Vpc source = vpcs.computeIfAbsent(from, side -> sides.vpc(r, side));
-            Vpc destination = vpcs.computeIfAbsent(rule.side(), side -> sides.vpc(r, side));
+            Vpc source = vpcs.computeIfAbsent(from, side -> sides.vpc(r, side, ENDS));
+            Vpc destination = vpcs.computeIfAbsent(rule.side(), side -> sides.vpc(r, side, ENDS));
             checks.add(check(r, routes, rule, source, destination));
         }
         return new Verification(checks, notAnalysable);

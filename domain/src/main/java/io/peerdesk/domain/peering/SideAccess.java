@@ -3,9 +3,12 @@ package io.peerdesk.domain.peering;
 import io.peerdesk.domain.cloud.CloudCredentials;
 import io.peerdesk.domain.cloud.CloudNetwork;
 import io.peerdesk.domain.cloud.Vpc;
+import io.peerdesk.domain.cloud.VpcPart;
 import io.peerdesk.domain.inventory.CloudAccounts;
 import io.peerdesk.domain.support.NotFound;
 import org.springframework.stereotype.Component;
+
+import java.util.Set;
 
 /** What the steps need to act on one side: its account's credentials, and its VPC as the cloud reports it now. */
 @Component
@@ -29,12 +32,12 @@ class SideAccess {
         }
     }
 
-    /** The side's VPC now; a VPC the cloud no longer reports is a step failure. */
-    Vpc vpc(StoredRequest r, PeeringSide side) {
+    /** The side's VPC now, with the {@code parts} the caller looks at; a VPC the cloud no longer reports is a step failure. */
+    Vpc vpc(StoredRequest r, PeeringSide side, Set<VpcPart> parts) {
         PeeringEnd end = r.party(side).end();
         CloudCredentials credentials = credentials(r, side);
         return CloudStep.call("reading " + end.vpcLabel() + " (" + side.label() + ")",
-                        () -> cloud.describeVpc(credentials, end.region(), end.cloudVpcId()))
+                        () -> cloud.describeVpc(credentials, end.region(), end.cloudVpcId(), parts))
                 .orElseThrow(() -> new PeeringStepFailed("InvalidVpcID.NotFound", "The " + side.label() + "'s VPC "
                         + end.cloudVpcId() + " (" + end.vpcLabel() + ") no longer exists in account "
                         + end.accountNumber() + "."));

@@ -8,6 +8,7 @@ import io.peerdesk.domain.cloud.PeeringConnection;
 import io.peerdesk.domain.cloud.Reachability;
 import io.peerdesk.domain.cloud.ReachabilityQuery;
 import io.peerdesk.domain.cloud.Vpc;
+import io.peerdesk.domain.cloud.VpcPart;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
@@ -83,23 +85,29 @@ class Ec2CloudNetwork implements CloudNetwork, AutoCloseable {
     }
 
     @Override
-    public Optional<Vpc> describeVpc(CloudCredentials credentials, String region, String vpcId) {
+    public Optional<Vpc> describeVpc(CloudCredentials credentials, String region, String vpcId, Set<VpcPart> parts) {
         return with(credentials, region, ec2 -> {
             Filter inVpc = Filter.builder().name("vpc-id").values(vpcId).build();
             var vpcs = read("DescribeVpcs", region, () -> ec2.describeVpcsPaginator(r -> r.filters(inVpc)).vpcs());
             if (vpcs.isEmpty()) {
                 return Optional.empty();
             }
-            var subnets = read("DescribeSubnets", region, () -> ec2.describeSubnetsPaginator(r -> r.filters(inVpc)).subnets());
-            var routeTables = read("DescribeRouteTables", region,
+            var subnets = !parts.contains(VpcPart.SUBNETS) ? List.<software.amazon.awssdk.services.ec2.model.Subnet>of()
+                    : read("DescribeSubnets", region, () -> ec2.describeSubnetsPaginator(r -> r.filters(inVpc)).subnets());
+            var routeTables = !parts.contains(VpcPart.ROUTE_TABLES)
+                    ? List.<software.amazon.awssdk.services.ec2.model.RouteTable>of()
+                    : read("DescribeRouteTables", region,
                     () -> ec2.describeRouteTablesPaginator(r -> r.filters(inVpc)).routeTables());
-            var groups = read("DescribeSecurityGroups", region,
+            var groups = !parts.contains(VpcPart.SECURITY_GROUPS)
+                    ? List.<software.amazon.awssdk.services.ec2.model.SecurityGroup>of()
+                    : read("DescribeSecurityGroups", region,
                     () -> ec2.describeSecurityGroupsPaginator(r -> r.filters(inVpc)).securityGroups());
             List<String> groupIds = groups.stream().map(g -> g.groupId()).toList();
             var rules = groupIds.isEmpty() ? List.<software.amazon.awssdk.services.ec2.model.SecurityGroupRule>of()
                     : read("DescribeSecurityGroupRules", region, () -> ec2.describeSecurityGroupRulesPaginator(
                             r -> r.filters(Filter.builder().name("group-id").values(groupIds).build())).securityGroupRules());
-            var acls = read("DescribeNetworkAcls", region,
+            var acls = !parts.contains(VpcPart.NETWORK_ACLS) ? List.<software.amazon.awssdk.services.ec2.model.NetworkAcl>of()
+                    : read("DescribeNetworkAcls", region,
                     () -> ec2.describeNetworkAclsPaginator(r -> r.filters(inVpc)).networkAcls());
             return new VpcAssembler(region, subnets, routeTables, groups, rules, acls).assemble(vpcs).stream().findFirst();
         });

@@ -1,0 +1,13 @@
+package io.peerdesk.domain.cloud;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What {@link CloudNetwork#describeVpc} reads of a VPC besides the VPC itself (its CIDR blocks); each part is its own call. */
+public enum VpcPart {
+    SUBNETS, ROUTE_TABLES, SECURITY_GROUPS, NETWORK_ACLS;
+
+    public static Set<VpcPart> all() {
+        return EnumSet.allOf(VpcPart.class);
+    }
+}
