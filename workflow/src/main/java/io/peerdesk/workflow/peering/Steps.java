@@ -120,12 +120,13 @@ class Steps {
     /**
      * Whether the job running this activity has failed before and has one retry left: the engine
      * counts a retry cycle {@code R5/...} down from 5 after the first failure and raises an incident
-     * when a job fails at 1. Waiting for the cloud leaves the count as it is.
+     * when a job fails at 1. Waiting for the cloud leaves the count as it is. The job may belong to an
+     * earlier activity that continued into this one (Task_Verify runs in Task_Provision's job); a
+     * process has one asynchronous continuation at a time, so its message job is the one running.
      */
     private boolean lastAttempt(DelegateExecution execution) {
         return management.createJobQuery().messages()
                 .processInstanceId(execution.getProcessInstanceId())
-                .activityId(execution.getCurrentActivityId())
                 .list().stream()
                 .anyMatch(job -> job.getExceptionMessage() != null && job.getRetries() <= 1);
     }

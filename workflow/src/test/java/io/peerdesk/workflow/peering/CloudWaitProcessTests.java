@@ -56,7 +56,6 @@ class CloudWaitProcessTests extends ProcessTest {
         }
         assertThat(runtime.createIncidentQuery().processInstanceId(process.getId()).count()).isZero();
         runJob(process, TASK_PROVISION);
-        runJob(process, TASK_VERIFY);
 
         assertThat(process).isEnded().hasPassed(END_ACTIVE).hasNotPassed(TASK_COMPENSATE);
         verify(lifecycle, times(8)).provision(id);

@@ -59,7 +59,6 @@ class PeeringRequestProcessTests extends ProcessTest {
         decide(arthur, process, TASK_APPROVE_REQUEST, true);
         runJob(process, TASK_REVALIDATE);
         runJob(process, TASK_PROVISION);
-        runJob(process, TASK_VERIFY);
 
         assertThat(process).isEnded().hasPassedInOrder(TASK_REQUEST_CONNECTION, TASK_APPROVE_REQUEST,
                 TASK_REVALIDATE, TASK_PROVISION, TASK_VERIFY, TASK_ACTIVATE, END_ACTIVE).hasNotPassed(TASK_SECURITY_REVIEW);
@@ -87,7 +86,6 @@ class PeeringRequestProcessTests extends ProcessTest {
                 .containsExactly("tenant:" + accepter + ":SECURITY_REVIEWER");
         decide(asha, process, TASK_SECURITY_REVIEW, true);
         runJob(process, TASK_PROVISION);
-        runJob(process, TASK_VERIFY);
 
         assertThat(process).isEnded().hasPassedInOrder(TASK_APPROVE_REQUEST, TASK_SECURITY_REVIEW, TASK_PROVISION, END_ACTIVE);
         verify(lifecycle).decide(eq(asha), eq(id), any());
@@ -235,7 +233,6 @@ class PeeringRequestProcessTests extends ProcessTest {
         assertThat(retry.getDuedate().toInstant()).isCloseTo(Instant.now().plusSeconds(10), within(Duration.ofSeconds(3)));
         failJob(process, TASK_PROVISION);
         runJob(process, TASK_PROVISION);
-        runJob(process, TASK_VERIFY);
 
         assertThat(process).isEnded().hasPassed(END_ACTIVE).hasNotPassed(TASK_COMPENSATE);
         verify(lifecycle, times(3)).provision(id);
@@ -268,7 +265,6 @@ class PeeringRequestProcessTests extends ProcessTest {
         ProcessInstance process = approved(id);
 
         runJob(process, TASK_PROVISION);
-        runJob(process, TASK_VERIFY);
         runJob(process, TASK_COMPENSATE);
 
         assertThat(process).isEnded().hasPassed(TASK_COMPENSATE, END_FAILED).hasNotPassed(TASK_ACTIVATE);

@@ -101,7 +101,6 @@ class TimelineTests extends ProcessTest {
         decide(arthur, request, TASK_APPROVE_REQUEST, true);
         runJob(request, TASK_REVALIDATE);
         runJob(request, TASK_PROVISION);
-        runJob(request, TASK_VERIFY);
         workflow.startChange(id, new io.peerdesk.domain.peering.ChangeId(UUID.randomUUID()), accepter, requester);
         workflow.startTeardown(id, requester, accepter);
         runJob(process(PeeringTeardownProcess.KEY, id), PeeringTeardownProcess.TASK_TEAR_DOWN);
