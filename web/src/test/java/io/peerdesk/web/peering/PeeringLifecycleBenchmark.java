@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peerdesk.web.PeerDeskApplication;
 import io.peerdesk.web.peering.BenchWorld.BenchVpc;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,16 +39,20 @@ import java.util.function.ToLongFunction;
  * {@code bench.clients} client threads: each a POST with an {@code Idempotency-Key} as the requester's
  * service account. The accepter's service account polls its requests awaiting approval (the list,
  * every 100 ms) and approves each; the requester then polls each approved request (GET every
- * {@code bench.poll-ms}) until it is ACTIVE. Prints the sustained rate of requests reaching ACTIVE in
- * the steady window (after the first quarter of the offered load, until the last submission), the
- * percentiles of the submit and approve calls and of submit → ACTIVE, and the load average.
+ * {@code bench.poll-ms}) until it is ACTIVE. A warm-up of {@code bench.warmup} peerings (default 300)
+ * at the same rate comes first and is not counted: the just-in-time compiler is still busy with a
+ * freshly started portal for minutes. Prints, for the warm-up and the measured run, the sustained rate
+ * of requests reaching ACTIVE in the steady window (after the first quarter of the offered load,
+ * until the last submission), the percentiles of the submit and approve calls and of submit → ACTIVE,
+ * the load average and the CPU per peering by thread group ({@link BenchMeters}); with
+ * {@code -Dbench.jfr=file} a flight recording (profile settings) of the measured run.
  *
  * <p>Run from the repository root (PostgreSQL: add {@code -Dspring.profiles.active=postgres
  * -DDB_URL=jdbc:postgresql://127.0.0.1:5432/peerdesk -DDB_USER=... -DDB_PASSWORD=...}):
  * <pre>
  * mvn -B -q -pl web -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp web/target/test-classes:web/target/classes:$(cat web/target/cp.txt) \
- *     -Dbench.rate=50 -Dbench.peerings=2000 io.peerdesk.web.peering.PeeringLifecycleBenchmark
+ *     -Dbench.rate=10 -Dbench.peerings=600 -Dbench.warmup=600 io.peerdesk.web.peering.PeeringLifecycleBenchmark
  * </pre>
  */
 public class PeeringLifecycleBenchmark {
@@ -87,7 +93,9 @@ public class PeeringLifecycleBenchmark {
 
     public static void main(String[] args) throws Exception {
         double rate = Double.parseDouble(System.getProperty("bench.rate", "50"));
-        int peerings = Integer.getInteger("bench.peerings", 2000);
+        int measured = Integer.getInteger("bench.peerings", 2000);
+        int warmup = Integer.getInteger("bench.warmup", 300);
+        int peerings = warmup + measured;
         int clients = Integer.getInteger("bench.clients", 8);
         long pollMs = Long.getLong("bench.poll-ms", 1000);
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8081"));
@@ -102,25 +110,57 @@ public class PeeringLifecycleBenchmark {
                 "portal.data-dir", dir.toString(), "portal.simulator.port", simulatorPort,
                 "portal.simulator.in-memory", true, "portal.simulator.seed", world.writeSeed(dir).toString());
         properties.forEach((key, value) -> System.setProperty(key, String.valueOf(value)));
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PeerDeskApplication.class).run()) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PeerDeskApplication.class)
+                .initializers(c -> c.getBeanFactory().addBeanPostProcessor(countingStatements())).run()) {
             long setup = System.nanoTime();
             world.create(context, baseUrl, (peerings + PEERINGS_PER_CONTRACT - 1) / PEERINGS_PER_CONTRACT);
             System.out.printf("%nworld: %d VPCs in %d requester accounts, %d VPCs in one accepter account, %d contracts,"
                     + " made in %d s; database %s%n", vpcs, world.requesterAccounts.size(), vpcs, world.contracts.size(), (System.nanoTime() - setup) / 1_000_000_000,
                     context.getEnvironment().getProperty("spring.datasource.url"));
+            if (warmup > 0) {
+                System.out.printf("%nwarm-up: %d peerings at the same rate, not counted%n", warmup);
+                PeeringLifecycleBenchmark first = new PeeringLifecycleBenchmark(baseUrl, pollMs);
+                first.requesterToken = world.requester.token();
+                first.accepterToken = world.accepter.token();
+                first.run(world, rate, 0, warmup, clients);
+                System.out.printf("%nmeasured run:%n");
+            }
             PeeringLifecycleBenchmark bench = new PeeringLifecycleBenchmark(baseUrl, pollMs);
             bench.requesterToken = world.requester.token();
             bench.accepterToken = world.accepter.token();
-            bench.run(world, rate, peerings, clients);
+            jdk.jfr.Recording recording = null;
+            if (System.getProperty("bench.jfr") != null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            bench.run(world, rate, warmup, measured, clients);
+            if (recording != null) {
+                recording.stop();
+                recording.dump(Path.of(System.getProperty("bench.jfr")));
+            }
         }
     }
 
-    private void run(BenchWorld world, double rate, int count, int clients) throws Exception {
+    /** With {@code -Dbench.sql=true}: the portal's data source counts statements and commits ({@link BenchMeters}). */
+    private static BeanPostProcessor countingStatements() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return Boolean.getBoolean("bench.sql") && bean instanceof DataSource dataSource && name.equals("dataSource")
+                        ? BenchMeters.counting(dataSource) : bean;
+            }
+        };
+    }
+
+    private void run(BenchWorld world, double rate, int first, int count, int clients) throws Exception {
         String loadBefore = loadAverage();
         long cpuBefore = processCpuNanos();
+        BenchMeters.resetStatements();
+        Map<String, Long> ticksBefore = BenchMeters.threadTicks();
+
         List<Peering> all = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            all.add(new Peering(k));
+            all.add(new Peering(first + k));
         }
         ExecutorService submitters = Executors.newFixedThreadPool(clients);
         ExecutorService approvers = Executors.newFixedThreadPool(Math.max(2, clients / 2));
@@ -128,7 +168,7 @@ public class PeeringLifecycleBenchmark {
         long period = (long) (1_000_000_000L / rate);
         long start = System.nanoTime() + 100_000_000L;
         for (Peering p : all) {
-            p.scheduled = start + p.index * period;
+            p.scheduled = start + (p.index - first) * period;
             timers.schedule(() -> submitters.execute(() -> submit(world, p)),
                     p.scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
@@ -153,6 +193,9 @@ public class PeeringLifecycleBenchmark {
         approvers.shutdownNow();
         pollers.shutdownNow();
         long cpu = processCpuNanos() - cpuBefore;
+        BenchMeters.printTicks(ticksBefore, BenchMeters.threadTicks(), count);
+        BenchMeters.printStatements(count);
+
         unfinished(all);
         report(all, rate, clients, start, offeredEnd, loadBefore);
         long active = all.stream().filter(p -> p.activeSeen != 0).count();
