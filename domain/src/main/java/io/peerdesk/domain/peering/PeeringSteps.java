@@ -27,8 +27,11 @@ import java.util.Set;
 /**
  * The workflow's steps (see {@link PeeringLifecycle}). Cloud calls run outside any database
  * transaction; each step then records its state change, its shared audit event and its
- * notifications in one transaction of its own, committed at once. Every step may run again: it
- * looks at what is recorded and in the cloud before it acts.
+ * notifications in one transaction of its own, committed at once. Re-validation, the end of
+ * provisioning (each route and rule is recorded as the cloud takes it), verification and activation,
+ * which leave nothing unrecorded in the cloud, record theirs in the workflow job's transaction
+ * instead: if that rolls back, the step runs again. Every step may run again: it looks at what is recorded and
+ * in the cloud before it acts.
  */
 @Service
 @EnableConfigurationProperties(PeeringProperties.class)
@@ -80,7 +83,7 @@ class PeeringSteps implements PeeringLifecycle {
                 ? List.of(new PeeringCheckResult(Kind.VALIDATION, Stage.APPROVAL, Outcome.PASSED, PeeringCheck.WHAT, null, at))
                 : problems.stream().map(p -> new PeeringCheckResult(Kind.VALIDATION, Stage.APPROVAL, Outcome.FAILED,
                         p.message(), null, at)).toList();
-        transactions.run(() -> requests.replaceChecks(id, Kind.VALIDATION, Stage.APPROVAL, results));
+        transactions.joined(() -> requests.replaceChecks(id, Kind.VALIDATION, Stage.APPROVAL, results));
         return new ValidationResult(problems.stream().map(PeeringProblem::message).toList());
     }
 
@@ -200,7 +203,8 @@ class PeeringSteps implements PeeringLifecycle {
         expect(r, Set.of(PeeringState.PROVISIONING), "provision");
         provisioning.provision(r);
         StoredRequest done = load(id);
-        transactions.run(() -> {
+        // each route and rule was recorded on its own as the cloud took it: the step's end joins the job's transaction
+        transactions.joined(() -> {
             changed(requests.moveTo(done, PeeringState.VERIFYING, clock.instant()));
             news.record(PeeringNews.portal(done), done, "peering.provisioned", "accepted " + done.pcxId() + "; in place: "
                     + String.join(", ", done.inPlace().stream().map(AppliedEntry::label).toList()));
@@ -230,7 +234,7 @@ class PeeringSteps implements PeeringLifecycle {
                 c.explanationCodes().isEmpty() ? null : String.join(", ", c.explanationCodes()), at)));
         verification.notAnalysable().forEach(flow -> results.add(new PeeringCheckResult(Kind.REACHABILITY, stage,
                 Outcome.NOT_ANALYSED, flow, null, at)));
-        transactions.run(() -> {
+        transactions.joined(() -> {
             requests.replaceChecks(id, Kind.REACHABILITY, stage, results);
             news.record(PeeringNews.portal(r), r, "peering.verified", outcome + skipped);
         });
@@ -260,7 +264,7 @@ class PeeringSteps implements PeeringLifecycle {
             return;
         }
         expect(r, Set.of(PeeringState.VERIFYING), "activate");
-        transactions.run(() -> {
+        transactions.joined(() -> {
             changed(requests.moveTo(r, PeeringState.ACTIVE, clock.instant()));
             news.record(PeeringNews.portal(r), r, "peering.activated", PeeringNews.pair(r) + " is active over " + r.pcxId());
             news.toBoth(r, "The peering " + PeeringNews.pair(r) + " is active.");
