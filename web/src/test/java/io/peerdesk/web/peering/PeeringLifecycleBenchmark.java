@@ -40,8 +40,8 @@ import java.util.function.ToLongFunction;
  * service account. The accepter's service account polls its requests awaiting approval (the list,
  * every 100 ms) and approves each; the requester then polls each approved request (GET every
  * {@code bench.poll-ms}) until it is ACTIVE. A warm-up of {@code bench.warmup} peerings (default 300)
- * at the same rate comes first and is not counted: the just-in-time compiler is still busy with a
- * freshly started portal for minutes. Prints, for the warm-up and the measured run, the sustained rate
+ * at {@code bench.warmup-rate} (default the same rate) comes first and is not counted: the
+ * just-in-time compiler is busy with a freshly started portal for about three minutes. Prints, for the warm-up and the measured run, the sustained rate
  * of requests reaching ACTIVE in the steady window (after the first quarter of the offered load,
  * until the last submission), the percentiles of the submit and approve calls and of submit → ACTIVE,
  * the load average and the CPU per peering by thread group ({@link BenchMeters}); with
@@ -118,11 +118,12 @@ public class PeeringLifecycleBenchmark {
                     + " made in %d s; database %s%n", vpcs, world.requesterAccounts.size(), vpcs, world.contracts.size(), (System.nanoTime() - setup) / 1_000_000_000,
                     context.getEnvironment().getProperty("spring.datasource.url"));
             if (warmup > 0) {
-                System.out.printf("%nwarm-up: %d peerings at the same rate, not counted%n", warmup);
+                double warmupRate = Double.parseDouble(System.getProperty("bench.warmup-rate", String.valueOf(rate)));
+                System.out.printf("%nwarm-up: %d peerings at %.1f/s, not counted%n", warmup, warmupRate);
                 PeeringLifecycleBenchmark first = new PeeringLifecycleBenchmark(baseUrl, pollMs);
                 first.requesterToken = world.requester.token();
                 first.accepterToken = world.accepter.token();
-                first.run(world, rate, 0, warmup, clients);
+                first.run(world, warmupRate, 0, warmup, clients);
                 System.out.printf("%nmeasured run:%n");
             }
             PeeringLifecycleBenchmark bench = new PeeringLifecycleBenchmark(baseUrl, pollMs);
