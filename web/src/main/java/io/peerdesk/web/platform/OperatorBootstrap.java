@@ -3,11 +3,11 @@ package io.peerdesk.web.platform;
 import io.peerdesk.domain.support.Role;
 import io.peerdesk.domain.tenancy.NewMember;
 import io.peerdesk.domain.tenancy.Tenancy;
+import io.peerdesk.web.support.BeforeWebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
@@ -20,14 +20,13 @@ import java.util.EnumSet;
  */
 @Component
 @ConditionalOnProperty(name = "portal.demo-data", havingValue = "false")
-class OperatorBootstrap implements SmartLifecycle {
+class OperatorBootstrap extends BeforeWebServer {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
 
     private final Tenancy tenancy;
     private final String username;
     private final String password;
-    private volatile boolean running;
 
     OperatorBootstrap(Tenancy tenancy, @Value("${portal.operator.username:operator}") String username,
                       @Value("${portal.operator.password:}") String password) {
@@ -37,8 +36,7 @@ class OperatorBootstrap implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void run() {
         if (password == null || password.isBlank()) {
             if (tenancy.findBySlug("ops").isEmpty()) {
                 log.warn("No demo data and no platform operator: set PORTAL_OPERATOR_PASSWORD (at least 12 characters) "
@@ -52,21 +50,5 @@ class OperatorBootstrap implements SmartLifecycle {
             log.info("Created the platform operator '{}' in the tenant 'ops': sign in and onboard the partner "
                     + "organisations under Tenants.", username);
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Like the demo data: before the web server (phase near Integer.MAX_VALUE). */
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

@@ -5,12 +5,12 @@ import io.peerdesk.domain.support.TenantId;
 import io.peerdesk.domain.tenancy.NewMember;
 import io.peerdesk.domain.tenancy.ServiceAccounts;
 import io.peerdesk.domain.tenancy.Tenancy;
+import io.peerdesk.web.support.BeforeWebServer;
 import io.peerdesk.web.support.demo.DemoWorld.DemoUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,7 +27,7 @@ import java.util.Map;
  */
 @Component
 @ConditionalOnProperty(name = "portal.demo-data", havingValue = "true")
-class DemoData implements SmartLifecycle {
+class DemoData extends BeforeWebServer {
 
     /** The password of every demo member (README: "Demo users"). */
     static final String PASSWORD = "peerdesk-demo";
@@ -51,37 +51,14 @@ class DemoData implements SmartLifecycle {
         this.seeds = seeds;
     }
 
-    private volatile boolean running;
-
-    /**
-     * After the simulated cloud is up, before the web server takes requests: nobody can sign in
-     * to a half-seeded portal. All or nothing: a start that fails half-way leaves an empty
-     * database to seed again.
-     */
+    /** All or nothing: a start that fails half-way leaves an empty database to seed again. */
     @Override
-    public void start() {
-        running = true;
+    protected void run() {
         transactions.executeWithoutResult(status -> {
             if (tenancy.findBySlug(DemoWorld.ACME).isEmpty()) {
                 seed();
             }
         });
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** After the embedded simulator (its phase is far lower), before the web server (phase near Integer.MAX_VALUE). */
-    @Override
-    public int getPhase() {
-        return 0;
     }
 
     private void seed() {
