@@ -12,6 +12,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -42,6 +43,17 @@ class SecurityConfig {
 
     SecurityConfig() {
         idpRequestCache.setSessionAttrName("IDP_SAVED_REQUEST");
+    }
+
+    /**
+     * No tracing of each security filter, authentication and authorization: with the actuator's
+     * observation registry present, Spring Security wraps every filter of every request in an
+     * observation, which nothing here reads. The requests themselves are still timed
+     * ({@code http.server.requests}).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
