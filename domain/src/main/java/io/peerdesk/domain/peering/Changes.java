@@ -37,7 +37,7 @@ class Changes {
      * had before the peering.
      */
     Outcome apply(StoredRequest r) {
-        new Drift(sides).check(r);
+        new Drift(sides.of(r)).check(r);
         int applied = provisioning.applyMissing(r, r.changedRoutes(ADD), r.changedRules(ADD));
         int removed = dismantling.remove(r, inPlace(r, r.changedRoutes(REMOVE), r.changedRules(REMOVE)));
         return new Outcome(applied, removed);

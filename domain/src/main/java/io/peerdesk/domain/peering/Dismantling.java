@@ -64,9 +64,10 @@ class Dismantling {
 
     private int removeEach(StoredRequest r, List<AppliedEntry> entries, List<String> remaining) {
         int removed = 0;
+        SideAccess.Sides access = sides.of(r);
         for (AppliedEntry entry : entries) {
             try {
-                remove(r, entry);
+                remove(r, access, entry);
                 transactions.run(() -> requests.markRemoved(entry.id(), clock.instant()));
                 removed++;
             } catch (PeeringStepFailed e) {
@@ -132,9 +133,9 @@ class Dismantling {
                 () -> cloud.describePeeringConnection(credentials, r.requester().end().region(), r.pcxId()));
     }
 
-    private void remove(StoredRequest r, AppliedEntry entry) {
+    private void remove(StoredRequest r, SideAccess.Sides access, AppliedEntry entry) {
         PeeringEnd end = r.party(entry.side()).end();
-        CloudCredentials credentials = sides.credentials(r, entry.side());
+        CloudCredentials credentials = access.credentials(entry.side());
         if (entry.kind() == AppliedEntry.Kind.ROUTE) {
             CloudStep.run("removing the " + entry.label(),
                     () -> cloud.deleteRoute(credentials, end.region(), entry.resourceId(), entry.cidr()));

@@ -26,9 +26,9 @@ final class Drift {
     /** What the portal applies: routes in route tables, rules in security groups. */
     private static final Set<VpcPart> PARTS = EnumSet.of(VpcPart.ROUTE_TABLES, VpcPart.SECURITY_GROUPS);
 
-    private final SideAccess sides;
+    private final SideAccess.Sides sides;
 
-    Drift(SideAccess sides) {
+    Drift(SideAccess.Sides sides) {
         this.sides = sides;
     }
 
@@ -44,7 +44,7 @@ final class Drift {
         Map<PeeringSide, Vpc> vpcs = new EnumMap<>(PeeringSide.class);
         List<String> differences = new ArrayList<>();
         for (AppliedEntry entry : r.inPlace()) {
-            Vpc vpc = vpcs.computeIfAbsent(entry.side(), side -> sides.vpc(r, side, PARTS));
+            Vpc vpc = vpcs.computeIfAbsent(entry.side(), side -> sides.vpc(side, PARTS));
             (entry.kind() == AppliedEntry.Kind.ROUTE ? route(vpc, entry) : rule(vpc, entry)).ifPresent(differences::add);
         }
         return differences;

@@ -201,13 +201,14 @@ class PeeringSteps implements PeeringLifecycle {
             return;
         }
         expect(r, Set.of(PeeringState.PROVISIONING), "provision");
-        provisioning.provision(r);
-        StoredRequest done = load(id);
-        // each route and rule was recorded on its own as the cloud took it: the step's end joins the job's transaction
+        List<AppliedEntry> inPlace = new java.util.ArrayList<>(r.inPlace());
+        inPlace.addAll(provisioning.provision(r));
+        // each route and rule was recorded on its own as the cloud took it (the request's version stays): the step's
+        // end joins the job's transaction
         transactions.joined(() -> {
-            changed(requests.moveTo(done, PeeringState.VERIFYING, clock.instant()));
-            news.record(PeeringNews.portal(done), done, "peering.provisioned", "accepted " + done.pcxId() + "; in place: "
-                    + String.join(", ", done.inPlace().stream().map(AppliedEntry::label).toList()));
+            changed(requests.moveTo(r, PeeringState.VERIFYING, clock.instant()));
+            news.record(PeeringNews.portal(r), r, "peering.provisioned", "accepted " + r.pcxId() + "; in place: "
+                    + String.join(", ", inPlace.stream().map(AppliedEntry::label).toList()));
         });
     }
 

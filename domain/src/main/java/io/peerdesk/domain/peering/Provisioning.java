@@ -9,7 +9,9 @@ import io.peerdesk.domain.peering.AppliedEntry.Kind;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,40 +41,45 @@ class Provisioning {
         this.clock = clock;
     }
 
-    /** Returns how many routes and rules this call applied (0 when a retry found everything done). */
-    int provision(StoredRequest r) {
-        new Drift(sides).check(r);
-        activate(r);
-        return applyMissing(r, r.routes(), r.rules());
+    /** Returns the routes and rules this call applied (none when a retry found everything done). */
+    List<AppliedEntry> provision(StoredRequest r) {
+        SideAccess.Sides access = sides.of(r);
+        new Drift(access).check(r);
+        activate(r, access);
+        return applyMissing(r, access, r.routes(), r.rules());
     }
 
     /**
      * Creates those of {@code routes} and authorizes those of {@code rules} that {@code r} does not
-     * have in place yet, recording each as soon as the cloud has it; returns how many it recorded.
+     * have in place yet, recording each as soon as the cloud has it; returns what it recorded.
      * Provisioning applies the plan with it, a change its additions, a reverted change what it removed.
      */
     int applyMissing(StoredRequest r, List<PlannedRoute> routes, List<PlannedRule> rules) {
-        int applied = 0;
+        return applyMissing(r, sides.of(r), routes, rules).size();
+    }
+
+    private List<AppliedEntry> applyMissing(StoredRequest r, SideAccess.Sides access, List<PlannedRoute> routes,
+                                            List<PlannedRule> rules) {
+        List<AppliedEntry> applied = new ArrayList<>();
         for (PlannedRoute route : routes) {
             if (r.inPlace().stream().noneMatch(a -> a.isRoute(route))) {
-                applyRoute(r, route);
-                applied++;
+                applied.add(applyRoute(r, access, route));
             }
         }
         for (PlannedRule rule : rules) {
             if (r.inPlace().stream().noneMatch(a -> a.isRule(rule))) {
-                applied += applyRule(r, rule) ? 1 : 0;
+                applyRule(r, access, rule).ifPresent(applied::add);
             }
         }
         return applied;
     }
 
-    private void activate(StoredRequest r) {
+    private void activate(StoredRequest r, SideAccess.Sides access) {
         PeeringEnd accepter = r.accepter().end();
-        CloudCredentials requesterCredentials = sides.credentials(r, PeeringSide.REQUESTER);
+        CloudCredentials requesterCredentials = access.credentials(PeeringSide.REQUESTER);
         PeeringConnection connection = describe(r, requesterCredentials);
         if (connection.pending()) {
-            CloudCredentials accepterCredentials = sides.credentials(r, PeeringSide.ACCEPTER);
+            CloudCredentials accepterCredentials = access.credentials(PeeringSide.ACCEPTER);
             connection = CloudStep.call("accepting " + r.pcxId() + " with " + accepter.tenantName() + "'s account "
                     + accepter.accountNumber() + " in " + accepter.region(),
                     () -> cloud.acceptPeeringConnection(accepterCredentials, accepter.region(), r.pcxId()));
@@ -98,12 +105,12 @@ class Provisioning {
                         "The connection " + r.pcxId() + " no longer exists in the cloud."));
     }
 
-    private void applyRoute(StoredRequest r, PlannedRoute route) {
+    private AppliedEntry applyRoute(StoredRequest r, SideAccess.Sides access, PlannedRoute route) {
         PeeringEnd end = r.party(route.side()).end();
-        CloudCredentials credentials = sides.credentials(r, route.side());
+        CloudCredentials credentials = access.credentials(route.side());
         CloudStep.run("creating the route " + route.label(),
                 () -> cloud.createRoute(credentials, end.region(), route.routeTableId(), route.destinationCidr(), r.pcxId()));
-        record(r, new AppliedEntry(UUID.randomUUID(), Kind.ROUTE, route.side(), route.routeTableId(),
+        return record(r, new AppliedEntry(UUID.randomUUID(), Kind.ROUTE, route.side(), route.routeTableId(),
                 route.destinationCidr(), r.pcxId(), null, null, null, null, clock.instant(), null));
     }
 
@@ -112,22 +119,22 @@ class Provisioning {
      * this request's mark (an earlier attempt made it). A rule the group already had before is left
      * out of the record, so teardown never removes what the portal did not add.
      */
-    private boolean applyRule(StoredRequest r, PlannedRule rule) {
+    private Optional<AppliedEntry> applyRule(StoredRequest r, SideAccess.Sides access, PlannedRule rule) {
         PeeringEnd end = r.party(rule.side()).end();
-        CloudCredentials credentials = sides.credentials(r, rule.side());
+        CloudCredentials credentials = access.credentials(rule.side());
         AuthorizedRule result = CloudStep.call("authorizing " + rule.label(),
                 () -> cloud.authorizeSecurityGroupIngress(credentials, end.region(), rule.securityGroupId(),
                         Rules.ingress(rule, mark(r))));
         if (!result.created() && !mark(r).equals(result.description())) {
-            return false;
+            return Optional.empty();
         }
-        record(r, new AppliedEntry(UUID.randomUUID(), Kind.RULE, rule.side(), rule.securityGroupId(), rule.sourceCidr(),
-                null, rule.protocol(), rule.fromPort(), rule.toPort(), result.ruleId(), clock.instant(), null));
-        return true;
+        return Optional.of(record(r, new AppliedEntry(UUID.randomUUID(), Kind.RULE, rule.side(), rule.securityGroupId(),
+                rule.sourceCidr(), null, rule.protocol(), rule.fromPort(), rule.toPort(), result.ruleId(), clock.instant(), null)));
     }
 
-    private void record(StoredRequest r, AppliedEntry entry) {
+    private AppliedEntry record(StoredRequest r, AppliedEntry entry) {
         transactions.run(() -> requests.insertApplied(r.id(), entry));
+        return entry;
     }
 
     /** The description the portal's rules carry: which request made them. */

@@ -58,6 +58,7 @@ class Reachabilities {
 
     /** The flows of {@code rules} over {@code routes}: a changed peering's plan as its change leaves it. */
     Verification verify(StoredRequest r, List<PlannedRoute> routes, List<PlannedRule> rules) {
+        SideAccess.Sides access = sides.of(r);
         Map<PeeringSide, Vpc> vpcs = new EnumMap<>(PeeringSide.class);
         List<FlowCheck> checks = new ArrayList<>();
         List<String> notAnalysable = new ArrayList<>();
@@ -71,14 +72,14 @@ class Reachabilities {
                 continue;
             }
             PeeringSide from = rule.side().other();
-            Vpc source = vpcs.computeIfAbsent(from, side -> sides.vpc(r, side, ENDS));
-            Vpc destination = vpcs.computeIfAbsent(rule.side(), side -> sides.vpc(r, side, ENDS));
-            checks.add(check(r, routes, rule, source, destination));
+            Vpc source = vpcs.computeIfAbsent(from, side -> access.vpc(side, ENDS));
+            Vpc destination = vpcs.computeIfAbsent(rule.side(), side -> access.vpc(side, ENDS));
+            checks.add(check(access, routes, rule, source, destination));
         }
         return new Verification(checks, notAnalysable);
     }
 
-    private FlowCheck check(StoredRequest r, List<PlannedRoute> routes, PlannedRule rule, Vpc source, Vpc destination) {
+    private FlowCheck check(SideAccess.Sides access, List<PlannedRoute> routes, PlannedRule rule, Vpc source, Vpc destination) {
         String flow = rule.traffic() + " from " + source.label() + " to " + destination.label() + " (" + rule.securityGroupId() + ")";
         Optional<Ends> ends = ends(routes, rule, source, destination);
         if (ends.isEmpty()) {
@@ -86,7 +87,7 @@ class Reachabilities {
         }
         String address = Blocks.address(Blocks.of(ends.get().to().cidrBlock()).orElseThrow(), 4);
         PeeringSide from = rule.side().other();
-        CloudCredentials credentials = sides.credentials(r, from);
+        CloudCredentials credentials = access.credentials(from);
         ReachabilityQuery query = new ReachabilityQuery(ends.get().from().subnetId(), null, destination.vpcId(), address,
                 rule.protocol(), rule.fromPort(), List.of(rule.securityGroupId()));
         Reachability result = CloudStep.call("analysing " + flow,

@@ -8,6 +8,8 @@ import io.peerdesk.domain.inventory.CloudAccounts;
 import io.peerdesk.domain.support.NotFound;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 
 /** What the steps need to act on one side: its account's credentials, and its VPC as the cloud reports it now. */
@@ -34,8 +36,37 @@ class SideAccess {
 
     /** The side's VPC now, with the {@code parts} the caller looks at; a VPC the cloud no longer reports is a step failure. */
     Vpc vpc(StoredRequest r, PeeringSide side, Set<VpcPart> parts) {
+        return vpc(r, side, credentials(r, side), parts);
+    }
+
+    /**
+     * Access to both sides of {@code r} for one step: each side's credentials are looked up and
+     * decrypted once, on first use, however many cloud calls the step makes there.
+     */
+    Sides of(StoredRequest r) {
+        return new Sides(r);
+    }
+
+    final class Sides {
+
+        private final StoredRequest request;
+        private final Map<PeeringSide, CloudCredentials> credentials = new EnumMap<>(PeeringSide.class);
+
+        private Sides(StoredRequest request) {
+            this.request = request;
+        }
+
+        CloudCredentials credentials(PeeringSide side) {
+            return credentials.computeIfAbsent(side, s -> SideAccess.this.credentials(request, s));
+        }
+
+        Vpc vpc(PeeringSide side, Set<VpcPart> parts) {
+            return SideAccess.this.vpc(request, side, credentials(side), parts);
+        }
+    }
+
+    private Vpc vpc(StoredRequest r, PeeringSide side, CloudCredentials credentials, Set<VpcPart> parts) {
         PeeringEnd end = r.party(side).end();
-        CloudCredentials credentials = credentials(r, side);
         return CloudStep.call("reading " + end.vpcLabel() + " (" + side.label() + ")",
                         () -> cloud.describeVpc(credentials, end.region(), end.cloudVpcId(), parts))
                 .orElseThrow(() -> new PeeringStepFailed("InvalidVpcID.NotFound", "The " + side.label() + "'s VPC "
