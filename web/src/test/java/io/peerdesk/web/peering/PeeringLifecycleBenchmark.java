@@ -45,7 +45,7 @@ import java.util.function.ToLongFunction;
  * of requests reaching ACTIVE in the steady window (after the first quarter of the offered load,
  * until the last submission), the percentiles of the submit and approve calls and of submit → ACTIVE,
  * the load average and the CPU per peering by thread group ({@link BenchMeters}); with
- * {@code -Dbench.jfr=file} a flight recording (profile settings) of the measured run.
+ * {@code -Dbench.jfr=file} a flight recording (default settings, execution sampled every 10 ms) of the measured run.
  *
  * <p>Run from the repository root (PostgreSQL: add {@code -Dspring.profiles.active=postgres
  * -DDB_URL=jdbc:postgresql://127.0.0.1:5432/peerdesk -DDB_USER=... -DDB_PASSWORD=...}):
@@ -131,7 +131,9 @@ public class PeeringLifecycleBenchmark {
             bench.accepterToken = world.accepter.token();
             jdk.jfr.Recording recording = null;
             if (System.getProperty("bench.jfr") != null) {
-                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                // the default settings, sampling every 10 ms: "profile" costs the portal too much to measure it
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
                 recording.start();
             }
             bench.run(world, rate, warmup, measured, clients);
