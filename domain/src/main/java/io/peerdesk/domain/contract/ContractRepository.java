@@ -125,10 +125,13 @@ class ContractRepository {
 
     /** The contracts in a stored state of {@code state} between the two tenants, either way round. */
     List<Contract> findBetween(TenantId a, TenantId b, ContractState state) {
-        Condition pair = CONTRACT.PROPOSER_ID.eq(a.value()).and(CONTRACT.PARTNER_ID.eq(b.value()))
-                .or(CONTRACT.PROPOSER_ID.eq(b.value()).and(CONTRACT.PARTNER_ID.eq(a.value())));
-        return contracts().where(pair).and(CONTRACT.STATE.eq(state.name()))
+        return contracts().where(between(a, b)).and(CONTRACT.STATE.eq(state.name()))
                 .orderBy(CONTRACT.VALID_UNTIL.desc()).fetch(ContractRepository::toContract);
+    }
+
+    /** The contract {@code id} if it is between the two tenants, either way round (read by its key). */
+    Optional<Contract> findBetween(TenantId a, TenantId b, ContractId id) {
+        return contracts().where(CONTRACT.ID.eq(id.value())).and(between(a, b)).fetchOptional(ContractRepository::toContract);
     }
 
     /** {@code tenant}'s contracts in a stored state of {@code state}. */
@@ -186,6 +189,11 @@ class ContractRepository {
                 .from(CONTRACT)
                 .join(PROPOSER_TENANT).on(PROPOSER_TENANT.ID.eq(CONTRACT.PROPOSER_ID))
                 .join(PARTNER_TENANT).on(PARTNER_TENANT.ID.eq(CONTRACT.PARTNER_ID));
+    }
+
+    private static Condition between(TenantId a, TenantId b) {
+        return CONTRACT.PROPOSER_ID.eq(a.value()).and(CONTRACT.PARTNER_ID.eq(b.value()))
+                .or(CONTRACT.PROPOSER_ID.eq(b.value()).and(CONTRACT.PARTNER_ID.eq(a.value())));
     }
 
     private static Condition partyIs(TenantId tenant) {

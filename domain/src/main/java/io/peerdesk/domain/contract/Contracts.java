@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -152,6 +153,16 @@ public class Contracts {
         LocalDate today = today();
         return contracts.findBetween(a, b, ContractState.ACTIVE).stream()
                 .map(c -> c.asOf(today)).filter(c -> c.inForce(today)).map(Contract::terms).toList();
+    }
+
+    /**
+     * The terms of the contract {@code id} if it is between the two tenants and in force today (as
+     * {@link #activeBetween} would list it); empty otherwise. Reads that one contract only.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ContractTerms> inForceBetween(TenantId a, TenantId b, ContractId id) {
+        LocalDate today = today();
+        return contracts.findBetween(a, b, id).map(c -> c.asOf(today)).filter(c -> c.inForce(today)).map(Contract::terms);
     }
 
     /** Whether the tenant has an accepted, unexpired, unsuspended contract (in force or starting later). */

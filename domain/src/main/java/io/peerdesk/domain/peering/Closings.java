@@ -125,8 +125,8 @@ class Closings {
                 problems.add(new PeeringProblem("addRoutes", x.label() + " is already part of this peering.")));
         change.addRules().stream().filter(x -> r.rules().contains(x)).forEach(x ->
                 problems.add(new PeeringProblem("addRules", x.label() + " is already part of this peering.")));
-        ContractTerms terms = contracts.activeBetween(r.requester().tenant(), r.accepter().tenant()).stream()
-                .filter(t -> t.id().equals(r.contract())).findFirst().orElse(null);
+        ContractTerms terms = contracts.inForceBetween(r.requester().tenant(), r.accepter().tenant(), r.contract())
+                .orElse(null);
         TenantVpc requesterVpc = inventory.vpcOfAnyTenant(r.requester().end().vpc()).orElse(null);
         TenantVpc accepterVpc = inventory.vpcOfAnyTenant(r.accepter().end().vpc()).orElse(null);
         if (terms == null || requesterVpc == null || accepterVpc == null) {

@@ -146,7 +146,7 @@ class Drafts {
             return null;
         }
         TenantId partner = contract.counterpart(actor.tenant()).id();
-        boolean inForce = contracts.activeBetween(actor.tenant(), partner).stream().anyMatch(t -> t.id().equals(id));
+        boolean inForce = contracts.inForceBetween(actor.tenant(), partner, id).isPresent();
         if (!inForce) {
             problems.add(new PeeringProblem("contract", "The contract \"" + contract.title() + "\" is "
                     + contract.state().name().toLowerCase() + ", not in force: a peering needs an active contract."));

@@ -51,8 +51,7 @@ class PeeringFacts {
      * them now (each read with its own side's account).
      */
     List<PeeringProblem> recheck(StoredRequest r) {
-        Optional<ContractTerms> terms = contracts.activeBetween(r.requester().tenant(), r.accepter().tenant()).stream()
-                .filter(t -> t.id().equals(r.contract())).findFirst();
+        Optional<ContractTerms> terms = contracts.inForceBetween(r.requester().tenant(), r.accepter().tenant(), r.contract());
         if (terms.isEmpty()) {
             return List.of(new PeeringProblem("contract", "The contract " + r.contract() + " between "
                     + r.requester().end().tenantName() + " and " + r.accepter().end().tenantName()

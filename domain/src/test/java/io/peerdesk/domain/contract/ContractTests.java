@@ -303,6 +303,28 @@ class ContractTests {
     }
 
     @Test
+    void inForceBetweenGivesOneContractsTermsOnlyWhileItIsInForceBetweenThoseTwo() {
+        Contract proposed = contracts.propose(ada, proposal(globex.id(), TODAY));
+        Contract later = activeContract(withDates(proposal(globex.id(), TODAY), TODAY.plusDays(10), TODAY.plusDays(40)));
+        assertThat(contracts.inForceBetween(acme.id(), globex.id(), proposed.id())).isEmpty();
+        assertThat(contracts.inForceBetween(acme.id(), globex.id(), later.id())).isEmpty();
+
+        contracts.accept(greta, proposed.id());
+
+        assertThat(contracts.inForceBetween(globex.id(), acme.id(), proposed.id())).map(ContractTerms::id)
+                .contains(proposed.id());
+        assertThat(contracts.inForceBetween(acme.id(), initech.id(), proposed.id())).isEmpty();
+        assertThat(contracts.inForceBetween(acme.id(), globex.id(), new ContractId(UUID.randomUUID()))).isEmpty();
+
+        contracts.suspend(ada, proposed.id(), "maintenance");
+        assertThat(contracts.inForceBetween(acme.id(), globex.id(), proposed.id())).isEmpty();
+        clock.advance(Duration.ofDays(10));
+        assertThat(contracts.inForceBetween(acme.id(), globex.id(), later.id())).map(ContractTerms::id).contains(later.id());
+        clock.advance(Duration.ofDays(31));
+        assertThat(contracts.inForceBetween(acme.id(), globex.id(), later.id())).isEmpty();
+    }
+
+    @Test
     void sharingWithMergesTheRolesOfActiveContractsPerPartner() {
         activeContract(sharing(proposal(globex.id(), TODAY), Set.of(ContactRole.NOC)));
         activeContract(sharing(proposal(globex.id(), TODAY), Set.of(ContactRole.SECURITY)));
