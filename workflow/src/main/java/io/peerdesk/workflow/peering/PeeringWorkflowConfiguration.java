@@ -37,4 +37,10 @@ class PeeringWorkflowConfiguration {
     static ProcessEnginePlugin peeringCloudWaitRetries() {
         return new CloudWaitRetries();
     }
+
+    /** On H2, the engine's lookups of an execution's variables read only its rows (see {@link H2QueryPlans}). */
+    @Bean
+    static ProcessEnginePlugin peeringH2QueryPlans() {
+        return new H2QueryPlans();
+    }
 }

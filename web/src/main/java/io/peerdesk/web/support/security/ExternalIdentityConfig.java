@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -30,9 +32,10 @@ class ExternalIdentityConfig {
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(provider.getJwkSetUri()).build();
         String issuer = portal.identity().issuer();
-        decoder.setJwtValidator(issuer == null || issuer.isBlank()
+        OAuth2TokenValidator<Jwt> validator = issuer == null || issuer.isBlank()
                 ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(issuer));
-        return decoder;
+                : JwtValidators.createDefaultWithIssuer(issuer);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 }

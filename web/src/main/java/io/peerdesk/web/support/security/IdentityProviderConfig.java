@@ -76,17 +76,17 @@ class IdentityProviderConfig {
 
     /**
      * The provider's own tokens, checked with the public half of its signing key, converted once (a
-     * decoder on the key set converts the key again for every token); a service account's tokens stop
-     * working the moment it is revoked, not at their expiry.
+     * decoder on the key set converts the key again for every token), each token's signature once
+     * ({@link VerifiedTokens}); a service account's tokens stop working the moment it is revoked, not
+     * at their expiry.
      */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, ServiceAccounts serviceAccounts) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.current().toRSAPublicKey()).build();
         OAuth2Error revoked = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The service account was revoked", null);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+        return new VerifiedTokens(decoder, new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
                 jwt -> serviceAccounts.revoked(jwt.getSubject()) ? OAuth2TokenValidatorResult.failure(revoked)
                         : OAuth2TokenValidatorResult.success()));
-        return decoder;
     }
 
     @Bean
