@@ -45,7 +45,7 @@ import java.util.function.ToLongFunction;
  * of requests reaching ACTIVE in the steady window (after the first quarter of the offered load,
  * until the last submission), the percentiles of the submit and approve calls and of submit → ACTIVE,
  * the load average and the CPU per peering by thread group ({@link BenchMeters}); with
- * {@code -Dbench.jfr=file} a flight recording (default settings, execution sampled every 10 ms) of the measured run.
+ * {@code -Dbench.jfr=file} a flight recording of the measured run (execution samples every 10 ms, nothing else).
  *
  * <p>Run from the repository root (PostgreSQL: add {@code -Dspring.profiles.active=postgres
  * -DDB_URL=jdbc:postgresql://127.0.0.1:5432/peerdesk -DDB_USER=... -DDB_PASSWORD=...}):
@@ -117,6 +117,14 @@ public class PeeringLifecycleBenchmark {
             System.out.printf("%nworld: %d VPCs in %d requester accounts, %d VPCs in one accepter account, %d contracts,"
                     + " made in %d s; database %s%n", vpcs, world.requesterAccounts.size(), vpcs, world.contracts.size(), (System.nanoTime() - setup) / 1_000_000_000,
                     context.getEnvironment().getProperty("spring.datasource.url"));
+            if (System.getProperty("bench.jfr") != null) {
+                // the first recording of a JVM rewrites JDK classes for its I/O events, throwing away their compiled
+                // code: done before the warm-up, so that the measured run's recording costs only its samples (the
+                // warm-up pays for it: at 8/s a freshly started portal then falls behind for minutes)
+                try (jdk.jfr.Recording first = new jdk.jfr.Recording()) {
+                    first.start();
+                }
+            }
             if (warmup > 0) {
                 double warmupRate = Double.parseDouble(System.getProperty("bench.warmup-rate", String.valueOf(rate)));
                 System.out.printf("%nwarm-up: %d peerings at %.1f/s, not counted%n", warmup, warmupRate);
@@ -131,8 +139,8 @@ public class PeeringLifecycleBenchmark {
             bench.accepterToken = world.accepter.token();
             jdk.jfr.Recording recording = null;
             if (System.getProperty("bench.jfr") != null) {
-                // the default settings, sampling every 10 ms: "profile" costs the portal too much to measure it
-                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+                // execution samples only, every 10 ms: the "profile" settings cost the portal too much to measure it
+                recording = new jdk.jfr.Recording();
                 recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
                 recording.start();
             }
