@@ -51,7 +51,7 @@ class Provisioning {
 
     /**
      * Creates those of {@code routes} and authorizes those of {@code rules} that {@code r} does not
-     * have in place yet, recording each as soon as the cloud has it; returns what it recorded.
+     * have in place yet, recording each as soon as the cloud has it; returns how many it recorded.
      * Provisioning applies the plan with it, a change its additions, a reverted change what it removed.
      */
     int applyMissing(StoredRequest r, List<PlannedRoute> routes, List<PlannedRule> rules) {
