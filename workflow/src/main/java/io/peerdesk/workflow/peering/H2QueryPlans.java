@@ -1,13 +1,8 @@
 package io.peerdesk.workflow.peering;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * On H2, tells the query optimizer once the engine's tables exist what it would otherwise learn
@@ -25,15 +20,9 @@ class H2QueryPlans extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        if (!"h2".equals(configuration.getDatabaseType())) {
-            return;
-        }
-        try (Connection connection = configuration.getDataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("alter table " + configuration.getDatabaseTablePrefix()
-                    + "ACT_RU_VARIABLE alter column TASK_ID_ selectivity 1");
-        } catch (SQLException e) {
-            throw new ProcessEngineException("Could not set the H2 statistics of the engine's variables", e);
+        if ("h2".equals(configuration.getDatabaseType())) {
+            new EngineStatisticsRepository(configuration.getDataSource())
+                    .fewDistinctValues(configuration.getDatabaseTablePrefix() + "ACT_RU_VARIABLE", "TASK_ID_");
         }
     }
 }
