@@ -10,11 +10,11 @@ import io.peerdesk.domain.cloud.VpcPart;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.Set;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares what the portal recorded as applied with the cloud as it is now: a recorded route that

@@ -10,10 +10,10 @@ import io.peerdesk.domain.peering.PeeringCheck.Counts;
 import io.peerdesk.domain.peering.PeeringCheck.Side;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.Set;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Gathers what {@link PeeringCheck} judges: the portal's counts, the contract in force, and (for a re-check) the cloud now. */
 @Component
@@ -60,8 +60,9 @@ class PeeringFacts {
         Vpc requesterVpc;
         Vpc accepterVpc;
         try {
-            requesterVpc = sides.vpc(r, PeeringSide.REQUESTER, CHECKED);
-            accepterVpc = sides.vpc(r, PeeringSide.ACCEPTER, CHECKED);
+            SideAccess.Sides access = sides.of(r);
+            requesterVpc = access.vpc(PeeringSide.REQUESTER, CHECKED);
+            accepterVpc = access.vpc(PeeringSide.ACCEPTER, CHECKED);
         } catch (PeeringStepFailed e) {
             return List.of(new PeeringProblem("vpc", e.getMessage()));
         }

@@ -34,11 +34,6 @@ class SideAccess {
         }
     }
 
-    /** The side's VPC now, with the {@code parts} the caller looks at; a VPC the cloud no longer reports is a step failure. */
-    Vpc vpc(StoredRequest r, PeeringSide side, Set<VpcPart> parts) {
-        return vpc(r, side, credentials(r, side), parts);
-    }
-
     /**
      * Access to both sides of {@code r} for one step: each side's credentials are looked up and
      * decrypted once, on first use, however many cloud calls the step makes there.
@@ -60,17 +55,15 @@ class SideAccess {
             return credentials.computeIfAbsent(side, s -> SideAccess.this.credentials(request, s));
         }
 
+        /** The side's VPC now, with the {@code parts} the caller looks at; a VPC the cloud no longer reports is a step failure. */
         Vpc vpc(PeeringSide side, Set<VpcPart> parts) {
-            return SideAccess.this.vpc(request, side, credentials(side), parts);
+            PeeringEnd end = request.party(side).end();
+            CloudCredentials credentials = credentials(side);
+            return CloudStep.call("reading " + end.vpcLabel() + " (" + side.label() + ")",
+                            () -> cloud.describeVpc(credentials, end.region(), end.cloudVpcId(), parts))
+                    .orElseThrow(() -> new PeeringStepFailed("InvalidVpcID.NotFound", "The " + side.label() + "'s VPC "
+                            + end.cloudVpcId() + " (" + end.vpcLabel() + ") no longer exists in account "
+                            + end.accountNumber() + "."));
         }
-    }
-
-    private Vpc vpc(StoredRequest r, PeeringSide side, CloudCredentials credentials, Set<VpcPart> parts) {
-        PeeringEnd end = r.party(side).end();
-        return CloudStep.call("reading " + end.vpcLabel() + " (" + side.label() + ")",
-                        () -> cloud.describeVpc(credentials, end.region(), end.cloudVpcId(), parts))
-                .orElseThrow(() -> new PeeringStepFailed("InvalidVpcID.NotFound", "The " + side.label() + "'s VPC "
-                        + end.cloudVpcId() + " (" + end.vpcLabel() + ") no longer exists in account "
-                        + end.accountNumber() + "."));
     }
 }
