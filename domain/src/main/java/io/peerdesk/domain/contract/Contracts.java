@@ -150,9 +150,7 @@ public class Contracts {
      */
     @Transactional(readOnly = true)
     public List<ContractTerms> activeBetween(TenantId a, TenantId b) {
-        LocalDate today = today();
-        return contracts.findBetween(a, b, ContractState.ACTIVE).stream()
-                .map(c -> c.asOf(today)).filter(c -> c.inForce(today)).map(Contract::terms).toList();
+        return contracts.findBetween(a, b, ContractState.ACTIVE).stream().filter(this::inForce).map(Contract::terms).toList();
     }
 
     /**
@@ -161,8 +159,13 @@ public class Contracts {
      */
     @Transactional(readOnly = true)
     public Optional<ContractTerms> inForceBetween(TenantId a, TenantId b, ContractId id) {
+        return contracts.findBetween(a, b, id).filter(this::inForce).map(Contract::terms);
+    }
+
+    /** Whether peerings may rely on {@code contract} today: accepted, not suspended, within its dates. */
+    public boolean inForce(Contract contract) {
         LocalDate today = today();
-        return contracts.findBetween(a, b, id).map(c -> c.asOf(today)).filter(c -> c.inForce(today)).map(Contract::terms);
+        return contract.asOf(today).inForce(today);
     }
 
     /** Whether the tenant has an accepted, unexpired, unsuspended contract (in force or starting later). */

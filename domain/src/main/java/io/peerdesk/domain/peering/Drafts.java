@@ -12,7 +12,6 @@ import io.peerdesk.domain.inventory.VpcDetail;
 import io.peerdesk.domain.peering.PeeringCheck.Side;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.NotFound;
-import io.peerdesk.domain.support.TenantId;
 import io.peerdesk.domain.tenancy.Tenancy;
 import org.springframework.stereotype.Component;
 
@@ -145,9 +144,7 @@ class Drafts {
             problems.add(new PeeringProblem("contract", "Choose one of your contracts: " + id + " was not found."));
             return null;
         }
-        TenantId partner = contract.counterpart(actor.tenant()).id();
-        boolean inForce = contracts.inForceBetween(actor.tenant(), partner, id).isPresent();
-        if (!inForce) {
+        if (!contracts.inForce(contract)) {
             problems.add(new PeeringProblem("contract", "The contract \"" + contract.title() + "\" is "
                     + contract.state().name().toLowerCase() + ", not in force: a peering needs an active contract."));
             return null;

@@ -165,7 +165,7 @@ public class PeeringRequests {
     public List<PartnerVpc> partnerVpcs(Actor actor, ContractId contractId) {
         Contract contract = contracts.get(actor, contractId);
         var partner = contract.counterpart(actor.tenant());
-        if (contracts.inForceBetween(actor.tenant(), partner.id(), contractId).isEmpty()) {
+        if (!contracts.inForce(contract)) {
             throw new Conflict("The contract \"" + contract.title() + "\" is not in force: partners share their VPCs"
                     + " only under an active contract.");
         }

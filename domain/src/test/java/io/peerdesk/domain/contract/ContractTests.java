@@ -308,8 +308,12 @@ class ContractTests {
         Contract later = activeContract(withDates(proposal(globex.id(), TODAY), TODAY.plusDays(10), TODAY.plusDays(40)));
         assertThat(contracts.inForceBetween(acme.id(), globex.id(), proposed.id())).isEmpty();
         assertThat(contracts.inForceBetween(acme.id(), globex.id(), later.id())).isEmpty();
+        assertThat(contracts.inForce(contracts.get(ada, proposed.id()))).isFalse();
 
         contracts.accept(greta, proposed.id());
+
+        assertThat(contracts.inForce(contracts.get(ada, proposed.id()))).isTrue();
+        assertThat(contracts.inForce(contracts.get(ada, later.id()))).isFalse();
 
         assertThat(contracts.inForceBetween(globex.id(), acme.id(), proposed.id())).map(ContractTerms::id)
                 .contains(proposed.id());
@@ -318,6 +322,7 @@ class ContractTests {
 
         contracts.suspend(ada, proposed.id(), "maintenance");
         assertThat(contracts.inForceBetween(acme.id(), globex.id(), proposed.id())).isEmpty();
+        assertThat(contracts.inForce(contracts.get(ada, proposed.id()))).isFalse();
         clock.advance(Duration.ofDays(10));
         assertThat(contracts.inForceBetween(acme.id(), globex.id(), later.id())).map(ContractTerms::id).contains(later.id());
         clock.advance(Duration.ofDays(31));
