@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  * What {@link PeeringLifecycleBenchmark} reports besides its timings: the CPU this process spent per
  * peering by thread group (from {@code /proc/self/task}, so the compiler and garbage-collector threads
  * count too), and with {@code -Dbench.sql=true} the statements and commits per peering (counted by a
- * proxy around the portal's data source, which itself costs some CPU).
+ * proxy around the portal's data source, which itself costs some CPU); on H2, the writes to the
+ * database file per peering (H2 writes a commit's changed pages at once, see the data source's URL).
  */
 final class BenchMeters {
 
@@ -52,6 +53,35 @@ final class BenchMeters {
         after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0).sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> System.out.printf("  %7.1f %s%n", e.getValue() * 10.0 / peerings, e.getKey()));
+    }
+
+    /** H2's count of writes to its file and of the bytes written, since it opened it; empty on other databases. */
+    static Map<String, Long> fileWrites(DataSource dataSource) {
+        Map<String, Long> writes = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
+                return writes;
+            }
+            try (var statement = connection.createStatement(); var rows = statement.executeQuery("select setting_name,"
+                    + " setting_value from information_schema.settings where setting_name in ('info.FILE_WRITE',"
+                    + " 'info.FILE_WRITE_BYTES')")) {
+                while (rows.next()) {
+                    writes.put(rows.getString(1), Long.parseLong(rows.getString(2)));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return writes;
+    }
+
+    static void printFileWrites(Map<String, Long> before, Map<String, Long> after, int peerings) {
+        if (after.isEmpty()) {
+            return;
+        }
+        System.out.printf("H2 file writes per peering: %.1f, %.1f KB%n",
+                (after.get("info.FILE_WRITE") - before.get("info.FILE_WRITE")) / (double) peerings,
+                (after.get("info.FILE_WRITE_BYTES") - before.get("info.FILE_WRITE_BYTES")) / 1024.0 / peerings);
     }
 
     static void resetStatements() {

@@ -69,6 +69,7 @@ public class PeeringLifecycleBenchmark {
     private final AtomicInteger approvalConflicts = new AtomicInteger();
     private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
     private final long pollMs;
+    private final DataSource dataSource;
     private volatile String requesterToken;
     private volatile String accepterToken;
 
@@ -86,9 +87,10 @@ public class PeeringLifecycleBenchmark {
         }
     }
 
-    PeeringLifecycleBenchmark(String baseUrl, long pollMs) {
+    PeeringLifecycleBenchmark(String baseUrl, long pollMs, DataSource dataSource) {
         this.baseUrl = baseUrl;
         this.pollMs = pollMs;
+        this.dataSource = dataSource;
     }
 
     public static void main(String[] args) throws Exception {
@@ -128,13 +130,13 @@ public class PeeringLifecycleBenchmark {
             if (warmup > 0) {
                 double warmupRate = Double.parseDouble(System.getProperty("bench.warmup-rate", String.valueOf(rate)));
                 System.out.printf("%nwarm-up: %d peerings at %.1f/s, not counted%n", warmup, warmupRate);
-                PeeringLifecycleBenchmark first = new PeeringLifecycleBenchmark(baseUrl, pollMs);
+                PeeringLifecycleBenchmark first = new PeeringLifecycleBenchmark(baseUrl, pollMs, context.getBean(DataSource.class));
                 first.requesterToken = world.requester.token();
                 first.accepterToken = world.accepter.token();
                 first.run(world, warmupRate, 0, warmup, clients);
                 System.out.printf("%nmeasured run:%n");
             }
-            PeeringLifecycleBenchmark bench = new PeeringLifecycleBenchmark(baseUrl, pollMs);
+            PeeringLifecycleBenchmark bench = new PeeringLifecycleBenchmark(baseUrl, pollMs, context.getBean(DataSource.class));
             bench.requesterToken = world.requester.token();
             bench.accepterToken = world.accepter.token();
             jdk.jfr.Recording recording = null;
@@ -168,6 +170,7 @@ public class PeeringLifecycleBenchmark {
         long cpuBefore = processCpuNanos();
         BenchMeters.resetStatements();
         Map<String, Long> ticksBefore = BenchMeters.threadTicks();
+        Map<String, Long> writesBefore = BenchMeters.fileWrites(dataSource);
 
         List<Peering> all = new ArrayList<>();
         for (int k = 0; k < count; k++) {
@@ -206,6 +209,7 @@ public class PeeringLifecycleBenchmark {
         long cpu = processCpuNanos() - cpuBefore;
         BenchMeters.printTicks(ticksBefore, BenchMeters.threadTicks(), count);
         BenchMeters.printStatements(count);
+        BenchMeters.printFileWrites(writesBefore, BenchMeters.fileWrites(dataSource), count);
 
         unfinished(all);
         report(all, rate, clients, start, offeredEnd, loadBefore);

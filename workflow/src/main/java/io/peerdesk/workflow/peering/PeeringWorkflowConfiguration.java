@@ -38,6 +38,12 @@ class PeeringWorkflowConfiguration {
         return new CloudWaitRetries();
     }
 
+    /** The history level {@code peering}: {@code audit} without the steps and variables nobody reads. */
+    @Bean
+    static ProcessEnginePlugin peeringHistoryLevel() {
+        return new PeeringHistoryLevel.Plugin();
+    }
+
     /** On H2, the engine's lookups of an execution's variables read only its rows (see {@link H2QueryPlans}). */
     @Bean
     static ProcessEnginePlugin peeringH2QueryPlans() {
