@@ -7,7 +7,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 
 /**
  * The whole portal on real ports: web server, embedded identity provider, simulated cloud with the
@@ -42,11 +41,7 @@ public abstract class PortalTest {
     }
 
     private static String dataDir() {
-        try {
-            return Files.createTempDirectory("peerdesk-test").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDirectories.create("peerdesk-test").toString();
     }
 
     private static int freePort() {

@@ -70,9 +70,9 @@ final class PeeringActions {
                 .filterMany("requester-vpc-info.cidr-block", p -> ipv4Cidrs(cloud, p.requester()))
                 .filter("requester-vpc-info.owner-id", p -> p.requester().ownerId())
                 .filter("requester-vpc-info.vpc-id", p -> p.requester().vpcId());
-        var page = query.run(cloud.visiblePeerings(caller, now), r.params().list("VpcPeeringConnectionId"),
-                r.params(), Render.notFound("InvalidVpcPeeringConnectionID.NotFound",
-                        "The vpcPeeringConnection ID '%s' does not exist"));
+        List<String> ids = r.params().list("VpcPeeringConnectionId");
+        var page = query.run(cloud.visiblePeerings(caller, now, ids), ids, r.params(),
+                Render.notFound("InvalidVpcPeeringConnectionID.NotFound", "The vpcPeeringConnection ID '%s' does not exist"));
         Render.items(out, "vpcPeeringConnectionSet", page.items(),
                 (o, p) -> peering(o, cloud, p, caller, now, false));
         Render.nextToken(out, page.nextToken());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -206,6 +207,24 @@ public final class Cloud implements Serializable {
         for (T r : all) {
             if (r.visibleTo(caller)) {
                 out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The connections the caller can see; with {@code ids}, only those of them (an id it cannot see
+     * is left out), looked up by id rather than among every connection the cloud has ever had.
+     */
+    public List<PeeringConnection> visiblePeerings(Caller caller, Instant now, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return visiblePeerings(caller, now);
+        }
+        List<PeeringConnection> out = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            PeeringConnection p = peerings.get(id);
+            if (p != null && p.visibleTo(caller, now)) {
+                out.add(p);
             }
         }
         return out;

@@ -274,6 +274,27 @@ class SecurityGroupAndPeeringActionsTests {
         }
 
         @Test
+        void describeByIdShowsOnlyTheCallersConnections() {
+            String a = vpc(A, "10.0.0.0/16");
+            String b = vpc(B, "10.1.0.0/16");
+            String pcx = ok(A, "CreateVpcPeeringConnection", "VpcId", a, "PeerVpcId", b, "PeerOwnerId", B.accountId())
+                    .text("/CreateVpcPeeringConnectionResponse/vpcPeeringConnection/vpcPeeringConnectionId");
+            Caller third = new Caller("333333333333", "us-east-1");
+            String item = "/DescribeVpcPeeringConnectionsResponse/vpcPeeringConnectionSet/item";
+
+            assertThat(error(third, "DescribeVpcPeeringConnections", "VpcPeeringConnectionId.1", pcx))
+                    .isEqualTo("InvalidVpcPeeringConnectionID.NotFound");
+            assertThat(error(A_WEST, "DescribeVpcPeeringConnections", "VpcPeeringConnectionId.1", pcx))
+                    .as("another region of the requester's account").isEqualTo("InvalidVpcPeeringConnectionID.NotFound");
+            assertThat(ok(B, "DescribeVpcPeeringConnections", "VpcPeeringConnectionId.1", pcx,
+                    "VpcPeeringConnectionId.2", pcx).count(item)).as("an id given twice").isEqualTo(1);
+            assertThat(error(B, "DescribeVpcPeeringConnections", "VpcPeeringConnectionId.1", pcx,
+                    "VpcPeeringConnectionId.2", "pcx-0123456789abcdef0")).isEqualTo("InvalidVpcPeeringConnectionID.NotFound");
+            assertThat(ok(A, "DescribeVpcPeeringConnections", "VpcPeeringConnectionId.1", pcx, "Filter.1.Name",
+                    "status-code", "Filter.1.Value.1", "active").count(item)).as("filters apply to the ids").isZero();
+        }
+
+        @Test
         void unknownIdsAreNotFound() {
             assertThat(error(A, "DescribeVpcPeeringConnections", "VpcPeeringConnectionId.1",
                     "pcx-0123456789abcdef0")).isEqualTo("InvalidVpcPeeringConnectionID.NotFound");

@@ -64,7 +64,7 @@ final class BenchMeters {
             }
             try (var statement = connection.createStatement(); var rows = statement.executeQuery("select setting_name,"
                     + " setting_value from information_schema.settings where setting_name in ('info.FILE_WRITE',"
-                    + " 'info.FILE_WRITE_BYTES')")) {
+                    + " 'info.FILE_WRITE_BYTES', 'info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
                 while (rows.next()) {
                     writes.put(rows.getString(1), Long.parseLong(rows.getString(2)));
                 }
@@ -79,9 +79,10 @@ final class BenchMeters {
         if (after.isEmpty()) {
             return;
         }
-        System.out.printf("H2 file writes per peering: %.1f, %.1f KB%n",
+        System.out.printf("H2 file writes per peering: %.1f, %.1f KB; the file: %d MB, its chunks %d %% live%n",
                 (after.get("info.FILE_WRITE") - before.get("info.FILE_WRITE")) / (double) peerings,
-                (after.get("info.FILE_WRITE_BYTES") - before.get("info.FILE_WRITE_BYTES")) / 1024.0 / peerings);
+                (after.get("info.FILE_WRITE_BYTES") - before.get("info.FILE_WRITE_BYTES")) / 1024.0 / peerings,
+                after.get("info.FILE_SIZE") / 1024 / 1024, after.get("info.CHUNKS_FILL_RATE"));
     }
 
     static void resetStatements() {

@@ -3,6 +3,7 @@ package io.peerdesk.web.peering;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peerdesk.web.PeerDeskApplication;
+import io.peerdesk.web.TestDirectories;
 import io.peerdesk.web.peering.BenchWorld.BenchVpc;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -102,7 +103,7 @@ public class PeeringLifecycleBenchmark {
         long pollMs = Long.getLong("bench.poll-ms", 1000);
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8081"));
         int simulatorPort = Integer.parseInt(System.getenv().getOrDefault("PORTAL_SIMULATOR_PORT", "4581"));
-        Path dir = Files.createTempDirectory("peering-benchmark");
+        Path dir = TestDirectories.create("peering-benchmark");
         // request k pairs requester VPC k mod m with accepter VPC (k mod m + k div m) mod m: distinct pairs while
         // k div m < m, each VPC in at most PEERINGS_PER_VPC peerings (room in its route table and group)
         int vpcs = Math.max(PEERINGS_PER_VPC, (peerings + PEERINGS_PER_VPC - 1) / PEERINGS_PER_VPC);

@@ -3,6 +3,7 @@ package io.peerdesk.web.platform;
 import io.peerdesk.web.PeerDeskApplication;
 import io.peerdesk.web.PortalSession;
 import io.peerdesk.web.PortalSession.Page;
+import io.peerdesk.web.TestDirectories;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,7 +11,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -75,11 +75,7 @@ class FirstStartIT {
     }
 
     private static String tempDir() {
-        try {
-            return Files.createTempDirectory("peerdesk-first-start").toString();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return TestDirectories.create("peerdesk-first-start").toString();
     }
 
     private static int freePort() {

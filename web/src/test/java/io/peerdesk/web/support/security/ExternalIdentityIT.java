@@ -3,6 +3,7 @@ package io.peerdesk.web.support.security;
 import io.peerdesk.web.ApiClient;
 import io.peerdesk.web.PeerDeskApplication;
 import io.peerdesk.web.PortalTest;
+import io.peerdesk.web.TestDirectories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ExternalIdentityIT extends PortalTest {
         external = new SpringApplicationBuilder(PeerDeskApplication.class).run(
                 "--server.port=" + port,
                 "--portal.base-url=" + externalUrl,
-                "--portal.data-dir=" + java.nio.file.Files.createTempDirectory("peerdesk-external"),
+                "--portal.data-dir=" + TestDirectories.create("peerdesk-external"),
                 "--portal.demo-data=true",
                 "--portal.simulator.enabled=false",
                 "--portal.identity.embedded=false",
