@@ -43,7 +43,7 @@ class CloudWaitProcessTests extends ProcessTest {
     void provisioningWaitsForTheCloudForAsLongAsItTakesWithoutSpendingItsRetries() {
         PeeringRequestId id = newId();
         doThrow(DOWN, DOWN, DOWN, DOWN, DOWN, DOWN, DOWN).doNothing().when(lifecycle).provision(id);
-        ProcessInstance process = approved(id);
+        ProcessInstance process = approvedRecordingWaits(id);
 
         for (int attempt = 1; attempt <= 7; attempt++) {
             failJob(process, TASK_PROVISION);
@@ -67,7 +67,7 @@ class CloudWaitProcessTests extends ProcessTest {
     void aFailureAfterTheCloudCameBackStillHasTheStepsFullRetries() {
         PeeringRequestId id = newId();
         doThrow(DOWN, DOWN, new IllegalStateException("unexpected answer")).doNothing().when(lifecycle).provision(id);
-        ProcessInstance process = approved(id);
+        ProcessInstance process = approvedRecordingWaits(id);
 
         failJob(process, TASK_PROVISION);
         failJob(process, TASK_PROVISION);
@@ -85,7 +85,7 @@ class CloudWaitProcessTests extends ProcessTest {
         PeeringRequestId id = newId();
         doThrow(new PeeringStepFailed("The accepter's route table rtb-1 is full")).when(lifecycle).provision(id);
         doThrow(DOWN, DOWN, DOWN, DOWN, DOWN, DOWN).doNothing().when(lifecycle).compensate(eq(id), any());
-        ProcessInstance process = approved(id);
+        ProcessInstance process = approvedRecordingWaits(id);
         runJob(process, TASK_PROVISION);
 
         for (int attempt = 1; attempt <= 6; attempt++) {
@@ -103,7 +103,7 @@ class CloudWaitProcessTests extends ProcessTest {
     void theTimelineSaysTheStepWaitsForTheCloudSinceWhenAndWhy() {
         PeeringRequestId id = newId();
         doThrow(DOWN).when(lifecycle).provision(id);
-        ProcessInstance process = approved(id);
+        ProcessInstance process = approvedRecordingWaits(id);
 
         failJob(process, TASK_PROVISION);
 
@@ -114,18 +114,14 @@ class CloudWaitProcessTests extends ProcessTest {
                 + utc(waits.get(0).nextAttemptAt()) + "): " + DOWN.getMessage());
     }
 
-    private ProcessInstance approved(PeeringRequestId id) {
+    private ProcessInstance approvedRecordingWaits(PeeringRequestId id) {
         when(lifecycle.waitForCloud(eq(id), any(), any())).thenAnswer(call -> {
             CloudWait wait = new CloudWait(call.getArgument(1), since, waits.size() + 1,
                     call.<CloudFailure>getArgument(2).getMessage(), since.plus(10L << waits.size(), ChronoUnit.SECONDS));
             waits.add(wait);
             return wait;
         });
-        ProcessInstance process = fileRequest(id);
-        decide(arthur, process, TASK_APPROVE_REQUEST, true);
-        runJob(process, TASK_REVALIDATE);
-        assertThat(process).isWaitingAt(TASK_PROVISION);
-        return process;
+        return approved(id);
     }
 
     private static String utc(Instant instant) {

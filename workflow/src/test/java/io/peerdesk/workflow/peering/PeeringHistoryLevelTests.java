@@ -30,10 +30,7 @@ class PeeringHistoryLevelTests extends ProcessTest {
     @Test
     void activeRequestKeepsItsStepsAndPartiesButNoGatewaysFramesOrWorkingVariables() {
         PeeringRequestId id = newId();
-        ProcessInstance process = fileRequest(id);
-        decide(arthur, process, TASK_APPROVE_REQUEST, true);
-        runJob(process, TASK_REVALIDATE);
-        runJob(process, TASK_PROVISION);
+        ProcessInstance process = active(id);
 
         List<HistoricActivityInstance> steps = steps(process);
         assertThat(steps).extracting(HistoricActivityInstance::getActivityId).containsExactly("StartEvent_Submitted",

@@ -328,13 +328,4 @@ class PeeringRequestProcessTests extends ProcessTest {
         assertThatThrownBy(() -> workflow.start(id, requester, accepter)).isInstanceOf(Conflict.class);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).count()).isOne();
     }
-
-    /** Filed, approved and revalidated: waiting in front of Task_Provision. */
-    private ProcessInstance approved(PeeringRequestId id) {
-        ProcessInstance process = fileRequest(id);
-        decide(arthur, process, TASK_APPROVE_REQUEST, true);
-        runJob(process, TASK_REVALIDATE);
-        assertThat(process).isWaitingAt(TASK_PROVISION);
-        return process;
-    }
 }

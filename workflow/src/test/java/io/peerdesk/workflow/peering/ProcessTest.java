@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +97,22 @@ abstract class ProcessTest {
         workflow.start(id, requester, accepter);
         ProcessInstance process = process(PeeringRequestProcess.KEY, id);
         runJob(process, PeeringRequestProcess.TASK_REQUEST_CONNECTION);
+        return process;
+    }
+
+    /** Filed, approved and revalidated: waiting in front of Task_Provision. */
+    ProcessInstance approved(PeeringRequestId id) {
+        ProcessInstance process = fileRequest(id);
+        decide(arthur, process, PeeringRequestProcess.TASK_APPROVE_REQUEST, true);
+        runJob(process, PeeringRequestProcess.TASK_REVALIDATE);
+        BpmnAwareTests.assertThat(process).isWaitingAt(PeeringRequestProcess.TASK_PROVISION);
+        return process;
+    }
+
+    /** Filed, approved, provisioned and verified: the request's process has ended with the peering active. */
+    ProcessInstance active(PeeringRequestId id) {
+        ProcessInstance process = approved(id);
+        runJob(process, PeeringRequestProcess.TASK_PROVISION);
         return process;
     }
 

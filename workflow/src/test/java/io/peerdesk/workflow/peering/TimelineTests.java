@@ -97,10 +97,7 @@ class TimelineTests extends ProcessTest {
     @Test
     void followsThePeeringThroughItsChangesAndTeardown() {
         PeeringRequestId id = newId();
-        ProcessInstance request = fileRequest(id);
-        decide(arthur, request, TASK_APPROVE_REQUEST, true);
-        runJob(request, TASK_REVALIDATE);
-        runJob(request, TASK_PROVISION);
+        active(id);
         workflow.startChange(id, new io.peerdesk.domain.peering.ChangeId(UUID.randomUUID()), accepter, requester);
         workflow.startTeardown(id, requester, accepter);
         runJob(process(PeeringTeardownProcess.KEY, id), PeeringTeardownProcess.TASK_TEAR_DOWN);
