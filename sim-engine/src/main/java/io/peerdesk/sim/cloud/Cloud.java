@@ -27,6 +27,14 @@ import java.util.regex.Pattern;
  */
 public final class Cloud implements Serializable {
 
+    /**
+     * The snapshot format of the cloud's state (Java serialisation of this object graph) is pinned for
+     * each class in it, to what earlier builds wrote, so that adding a method does not make an
+     * existing data directory unreadable. Change a class's number only when its fields change in a way
+     * an older snapshot cannot be read into; the simulator then refuses that snapshot with a clear error.
+     */
+    private static final long serialVersionUID = -3625367465574050002L;
+
     private static final Pattern PCX_ID = Pattern.compile("pcx-[0-9a-f]{8}([0-9a-f]{9})?");
 
     private final CloudConfig config;

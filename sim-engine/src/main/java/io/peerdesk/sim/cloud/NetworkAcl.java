@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class NetworkAcl extends Resource {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = -385612306679827199L;
+
     /** An association of this ACL with a subnet ({@code aclassoc-…}). */
     public record Association(String associationId, String subnetId) implements Serializable {
     }

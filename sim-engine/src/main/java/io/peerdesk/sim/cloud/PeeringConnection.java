@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class PeeringConnection extends Resource {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = -1849026934108704076L;
+
     /** One end of the connection. */
     public record Side(String vpcId, String ownerId, String region) implements java.io.Serializable {
     }

@@ -8,6 +8,9 @@ import java.io.Serializable;
  */
 public abstract class Resource implements Serializable {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = -2831995907431260854L;
+
     private final String id;
     private final String ownerId;
     private final String region;

@@ -11,6 +11,9 @@ import java.util.List;
 /** A route table of one VPC: its routes and its associations (the main one and explicit subnets). */
 public final class RouteTable extends Resource {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = -836602428989707851L;
+
     /** An association with a subnet, or the VPC's main association ({@code subnetId == null}). */
     public record Association(String associationId, String subnetId, boolean main) implements Serializable {
     }

@@ -7,6 +7,9 @@ import java.util.List;
 /** A security group: stateful, allow-only, with ingress and egress rules. */
 public final class SecurityGroup extends Resource {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = -3372395538913672497L;
+
     /** Inbound or outbound rules per group, IPv4 and IPv6 counted separately (AWS default). */
     static final int DEFAULT_RULE_QUOTA = 60;
 

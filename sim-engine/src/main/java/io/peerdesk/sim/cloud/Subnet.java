@@ -6,6 +6,9 @@ import io.peerdesk.sim.net.IpAddress;
 /** A subnet: one IPv4 block inside its VPC (and optionally an IPv6 /64), in one availability zone. */
 public final class Subnet extends Resource {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = 5609125869192468919L;
+
     /** AWS reserves the first four addresses and the last one of every subnet. */
     static final int RESERVED_ADDRESSES = 5;
 

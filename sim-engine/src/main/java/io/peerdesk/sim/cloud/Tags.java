@@ -8,6 +8,9 @@ import java.util.Map;
 /** The tags of one resource, in insertion order. AWS allows 50 per resource. */
 public final class Tags implements Serializable {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = 1730065343550473340L;
+
     static final int MAX_TAGS = 50;
 
     private final LinkedHashMap<String, String> values = new LinkedHashMap<>();

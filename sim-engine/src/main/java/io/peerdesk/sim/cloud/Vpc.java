@@ -13,6 +13,9 @@ import java.util.Set;
 /** A VPC: a primary IPv4 block, up to four secondary ones, optional IPv6 blocks. */
 public final class Vpc extends Resource {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = -1415380623137230632L;
+
     /** One associated CIDR block ({@code vpc-cidr-assoc-…}). */
     public record CidrBlock(String associationId, Cidr cidr) implements Serializable {
     }

@@ -7,6 +7,9 @@ import java.time.Instant;
 /** A stored analysis of a path ({@code nia-…}): run once, when started, and kept with its result. */
 public final class NetworkInsightsAnalysis extends Resource {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = 772854299915728392L;
+
     private final String networkInsightsPathId;
     private final Instant startDate;
     private final Analysis result;

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class NetworkInsightsPath extends Resource {
 
+    /** Pinned (see {@code Cloud}): snapshots written by earlier builds stay readable. */
+    private static final long serialVersionUID = -9064110659704096188L;
+
     private final Instant createdDate;
     private final String source;
     private final String sourceArn;
