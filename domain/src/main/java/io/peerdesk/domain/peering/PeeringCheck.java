@@ -35,7 +35,7 @@ final class PeeringCheck {
     }
 
     /** What the portal already holds for the pair, the VPCs and the contract (the request itself left out). */
-    record Counts(List<Existing> openForPair, int outstandingFromRequester, int establishedRequester,
+    record Counts(List<Existing> openForPair, int outstandingFromRequesterAccount, int establishedRequester,
                   int establishedAccepter, int openUnderContract) {
     }
 
@@ -106,10 +106,12 @@ final class PeeringCheck {
     }
 
     private void quotas(Case c, List<PeeringProblem> problems) {
-        if (c.counts().outstandingFromRequester() >= limits.outstandingPerVpc()) {
-            problems.add(new PeeringProblem("requesterVpc", c.requester().label() + " already has "
-                    + c.counts().outstandingFromRequester() + " peering requests awaiting acceptance, the most the cloud"
-                    + " allows per VPC (" + limits.outstandingPerVpc() + "). Wait for decisions or cancel one."));
+        if (c.counts().outstandingFromRequesterAccount() >= limits.outstandingPerAccount()) {
+            Vpc vpc = c.requester().vpc();
+            problems.add(new PeeringProblem("requesterVpc", "Account " + vpc.ownerId() + " (of " + c.requester().label()
+                    + ") already has " + c.counts().outstandingFromRequesterAccount() + " peering requests awaiting"
+                    + " acceptance in " + vpc.region() + ", the most the cloud allows per account and region ("
+                    + limits.outstandingPerAccount() + "). Wait for decisions or cancel one."));
         }
         established(c.requester(), "requesterVpc", c.counts().establishedRequester(), problems);
         established(c.accepter(), "accepterVpc", c.counts().establishedAccepter(), problems);

@@ -41,7 +41,7 @@ class PeeringFacts {
     /** What the portal holds besides the request {@code except} (null for a new one). */
     Counts counts(VpcId requesterVpc, VpcId accepterVpc, ContractId contract, PeeringRequestId except) {
         return new Counts(requests.findOpenBetween(requesterVpc, accepterVpc, except),
-                requests.countOutstandingFrom(requesterVpc, except), requests.countEstablished(requesterVpc, except),
+                requests.countOutstandingFromAccountOf(requesterVpc, except), requests.countEstablished(requesterVpc, except),
                 requests.countEstablished(accepterVpc, except),
                 contract == null ? 0 : requests.countOpenUnder(contract, except));
     }

@@ -10,7 +10,8 @@ import java.time.Duration;
  * defaults; raise them when the accounts have raised quotas), and how long provisioning waits for
  * an accepted connection to become active before the step is retried.
  *
- * @param outstandingPerVpc      requests a VPC may have awaiting acceptance (AWS: 25)
+ * @param outstandingPerAccount  requests an account may have awaiting acceptance in a region (AWS: 25; the
+ *                               portal counts those it filed from the account's VPCs)
  * @param activePerVpc           active peerings per VPC (AWS: 50, adjustable to 125)
  * @param routesPerTable         routes per route table and address family (AWS: 50)
  * @param rulesPerGroup          inbound rules per security group and address family (AWS: 60)
@@ -18,7 +19,7 @@ import java.time.Duration;
  * @param activationPollInterval the pause between two looks
  */
 @ConfigurationProperties("portal.peering")
-public record PeeringProperties(@DefaultValue("25") int outstandingPerVpc, @DefaultValue("50") int activePerVpc,
+public record PeeringProperties(@DefaultValue("25") int outstandingPerAccount, @DefaultValue("50") int activePerVpc,
                                 @DefaultValue("50") int routesPerTable, @DefaultValue("60") int rulesPerGroup,
                                 @DefaultValue("10") int activationPolls,
                                 @DefaultValue("500ms") Duration activationPollInterval) {

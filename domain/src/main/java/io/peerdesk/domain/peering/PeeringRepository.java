@@ -1,6 +1,7 @@
 package io.peerdesk.domain.peering;
 
 import io.peerdesk.db.tables.Tenant;
+import io.peerdesk.db.tables.Vpc;
 import io.peerdesk.db.tables.records.PeeringRequestRecord;
 import io.peerdesk.domain.contract.ContractId;
 import io.peerdesk.domain.inventory.CloudAccountId;
@@ -15,6 +16,7 @@ import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.TableField;
 import org.jooq.UpdateSetMoreStep;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -37,6 +39,7 @@ import static io.peerdesk.db.Tables.PEERING_REQUEST;
 import static io.peerdesk.db.Tables.PEERING_ROUTE;
 import static io.peerdesk.db.Tables.PEERING_RULE;
 import static io.peerdesk.db.Tables.TENANT;
+import static io.peerdesk.db.Tables.VPC;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
@@ -215,10 +218,16 @@ class PeeringRepository {
                 .fetch(r -> new PeeringCheck.Existing(new PeeringRequestId(r.value1()), PeeringState.valueOf(r.value2())));
     }
 
-    /** Requests the VPC made that await acceptance (the cloud's outstanding requests), except {@code except}. */
-    int countOutstandingFrom(VpcId vpc, PeeringRequestId except) {
-        return db.fetchCount(PEERING_REQUEST, PEERING_REQUEST.REQUESTER_VPC_ID.eq(vpc.value())
-                .and(PEERING_REQUEST.STATE.in(names(OUTSTANDING))).and(not(except)));
+    /**
+     * Requests awaiting acceptance (the cloud's outstanding requests) made from any VPC in the same
+     * account and region as {@code vpc}, except {@code except}: the cloud's quota counts them together.
+     */
+    int countOutstandingFromAccountOf(VpcId vpc, PeeringRequestId except) {
+        Vpc requester = VPC.as("requester");
+        return db.fetchCount(PEERING_REQUEST.join(VPC).on(VPC.ID.eq(PEERING_REQUEST.REQUESTER_VPC_ID)),
+                DSL.row(VPC.ACCOUNT_ID, VPC.REGION).eq(select(requester.ACCOUNT_ID, requester.REGION).from(requester)
+                        .where(requester.ID.eq(vpc.value())))
+                        .and(PEERING_REQUEST.STATE.in(names(OUTSTANDING))).and(not(except)));
     }
 
     /** Peerings of the VPC, on either side, that are accepted or being built, except {@code except}. */

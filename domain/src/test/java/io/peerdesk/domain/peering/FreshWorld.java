@@ -31,16 +31,19 @@ final class FreshWorld {
     final String requesterAccount;
     final String accepterAccount;
     final VpcDetail requesterVpc;
+    /** The requester's VPCs, {@link #requesterVpc} first; the others ({@code req-N-2}, …) are like it. */
+    final List<VpcDetail> requesterVpcs;
     final List<VpcDetail> accepterVpcs;
     final ContractId contract;
 
-    private FreshWorld(Org requester, Org accepter, String requesterAccount, String accepterAccount, VpcDetail requesterVpc,
-                       List<VpcDetail> accepterVpcs, ContractId contract) {
+    private FreshWorld(Org requester, Org accepter, String requesterAccount, String accepterAccount,
+                       List<VpcDetail> requesterVpcs, List<VpcDetail> accepterVpcs, ContractId contract) {
         this.requester = requester;
         this.accepter = accepter;
         this.requesterAccount = requesterAccount;
         this.accepterAccount = accepterAccount;
-        this.requesterVpc = requesterVpc;
+        this.requesterVpc = requesterVpcs.get(0);
+        this.requesterVpcs = requesterVpcs;
         this.accepterVpcs = accepterVpcs;
         this.contract = contract;
     }
@@ -61,26 +64,40 @@ final class FreshWorld {
     /** With the accepter's VPCs in {@code accepterRegion} (eu-west-1: an inter-Region peering). */
     static FreshWorld create(PeeringTestBase base, int accepterVpcs, UnaryOperator<ContractProposal> terms,
                              String accepterRegion) {
+        return create(base, 1, accepterVpcs, terms, accepterRegion);
+    }
+
+    /** With {@code requesterVpcs} VPCs in the requester's account, all alike (the same block, table and group). */
+    static FreshWorld create(PeeringTestBase base, int requesterVpcs, int accepterVpcs, UnaryOperator<ContractProposal> terms,
+                             String accepterRegion) {
         int n = COUNT.incrementAndGet();
         String requesterAccount = PeeringCloud.newAccount();
         String accepterAccount = PeeringCloud.newAccount();
         List<SeedWorld.Vpc> theirs = new ArrayList<>();
         for (int i = 0; i < accepterVpcs; i++) {
-            theirs.add(vpc(accepterName(n, i), "10." + (20 + i) + ".0.0/16", "acc", accepterRegion));
+            theirs.add(vpc(name("acc", n, i), "10." + (20 + i) + ".0.0/16", "acc", accepterRegion));
         }
-        PeeringCloud.seed(new SeedWorld.Account(requesterAccount, "Requester " + n, List.of(vpc("req-" + n, "10.10.0.0/16", "req", "us-east-1"))),
+        List<SeedWorld.Vpc> mine = new ArrayList<>();
+        for (int i = 0; i < requesterVpcs; i++) {
+            mine.add(vpc(name("req", n, i), "10.10.0.0/16", "req", "us-east-1"));
+        }
+        PeeringCloud.seed(new SeedWorld.Account(requesterAccount, "Requester " + n, mine),
                 new SeedWorld.Account(accepterAccount, "Accepter " + n, theirs));
         Org requester = base.org("req");
         Org accepter = base.org("acc");
         base.registerAndSync(requester, requesterAccount, "us-east-1");
         base.registerAndSync(accepter, accepterAccount, accepterRegion);
         ContractId contract = base.contract(requester, accepter, terms.apply(proposal(accepter, base)));
+        List<VpcDetail> requesterDetails = new ArrayList<>();
+        for (int i = 0; i < requesterVpcs; i++) {
+            requesterDetails.add(base.vpc(requester, name("req", n, i)));
+        }
         List<VpcDetail> accepterDetails = new ArrayList<>();
         for (int i = 0; i < accepterVpcs; i++) {
-            accepterDetails.add(base.vpc(accepter, accepterName(n, i)));
+            accepterDetails.add(base.vpc(accepter, name("acc", n, i)));
         }
-        return new FreshWorld(requester, accepter, requesterAccount, accepterAccount, base.vpc(requester, "req-" + n),
-                accepterDetails, contract);
+        return new FreshWorld(requester, accepter, requesterAccount, accepterAccount, requesterDetails, accepterDetails,
+                contract);
     }
 
     VpcDetail accepterVpc() {
@@ -109,16 +126,22 @@ final class FreshWorld {
     }
 
     NewPeeringRequest request(VpcDetail theirs) {
-        String theirBlock = theirs.vpc().cidrBlocks().get(0).cidr();
-        return new NewPeeringRequest(contract, requesterVpc.id(), theirs.id(),
-                List.of(new PlannedRoute(PeeringSide.REQUESTER, requesterTable(), theirBlock),
-                        new PlannedRoute(PeeringSide.ACCEPTER, PeeringTestBase.table(theirs, "acc-private"), "10.10.0.0/16")),
-                List.of(new PlannedRule(PeeringSide.ACCEPTER, PeeringTestBase.group(theirs, "acc-api"), "tcp", 443, null, null),
-                        new PlannedRule(PeeringSide.REQUESTER, requesterGroup(), "udp", 161, 161, theirBlock)));
+        return request(requesterVpc, theirs);
     }
 
-    private static String accepterName(int n, int i) {
-        return i == 0 ? "acc-" + n : "acc-" + n + "-" + (i + 1);
+    /** The same request from another of the requester's VPCs. */
+    NewPeeringRequest request(VpcDetail mine, VpcDetail theirs) {
+        String theirBlock = theirs.vpc().cidrBlocks().get(0).cidr();
+        return new NewPeeringRequest(contract, mine.id(), theirs.id(),
+                List.of(new PlannedRoute(PeeringSide.REQUESTER, PeeringTestBase.table(mine, "req-private"), theirBlock),
+                        new PlannedRoute(PeeringSide.ACCEPTER, PeeringTestBase.table(theirs, "acc-private"), "10.10.0.0/16")),
+                List.of(new PlannedRule(PeeringSide.ACCEPTER, PeeringTestBase.group(theirs, "acc-api"), "tcp", 443, null, null),
+                        new PlannedRule(PeeringSide.REQUESTER, PeeringTestBase.group(mine, "req-app"), "udp", 161, 161, theirBlock)));
+    }
+
+    /** {@code req-N}, {@code req-N-2}, …; {@code acc-N}, {@code acc-N-2}, … */
+    private static String name(String prefix, int n, int i) {
+        return i == 0 ? prefix + "-" + n : prefix + "-" + n + "-" + (i + 1);
     }
 
     private static SeedWorld.Vpc vpc(String name, String cidr, String prefix, String region) {

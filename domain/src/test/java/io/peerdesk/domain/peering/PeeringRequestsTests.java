@@ -7,6 +7,7 @@ import io.peerdesk.domain.contract.ContractId;
 import io.peerdesk.domain.contract.ContractProposal;
 import io.peerdesk.domain.inventory.VpcDetail;
 import io.peerdesk.domain.peering.PeeringEvents.PeeringRequested;
+import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.InvalidInput;
 import io.peerdesk.domain.support.NotFound;
@@ -317,17 +318,24 @@ class PeeringRequestsTests extends PeeringTestBase {
 
     // ---- quotas ----
 
+    /** The cloud counts the requests awaiting acceptance per account and region, from all its VPCs together. */
     @Test
-    void aVpcWithTheMostOutstandingRequestsMayNotFileAnother() {
-        FreshWorld world = FreshWorld.create(this, OUTSTANDING_QUOTA + 1, p -> p);
-        for (int i = 0; i < OUTSTANDING_QUOTA; i++) {
-            peerings.submit(world.requester.requester(), world.request(world.accepterVpcs.get(i)), null);
-        }
+    void anAccountWithTheMostOutstandingRequestsMayNotFileAnotherFromAnyOfItsVpcs() {
+        assertThat(OUTSTANDING_QUOTA).isEqualTo(2);
+        FreshWorld world = FreshWorld.create(this, 2, 3, p -> p, "us-east-1");
+        VpcDetail first = world.requesterVpcs.get(0);
+        VpcDetail second = world.requesterVpcs.get(1);
+        Actor alice = world.requester.requester();
+        peerings.submit(alice, world.request(first, world.accepterVpcs.get(0)), null);
+        assertThat(peerings.validate(alice, world.request(second, world.accepterVpcs.get(2)))).as("one of two").isEmpty();
+        peerings.submit(alice, world.request(second, world.accepterVpcs.get(1)), null);
 
-        assertThat(peerings.validate(world.requester.requester(), world.request(world.accepterVpcs.get(OUTSTANDING_QUOTA))))
-                .containsExactly(new PeeringProblem("requesterVpc", world.requesterVpc.vpc().label() + " already has "
-                        + OUTSTANDING_QUOTA + " peering requests awaiting acceptance, the most the cloud allows per VPC ("
-                        + OUTSTANDING_QUOTA + "). Wait for decisions or cancel one."));
+        for (VpcDetail mine : List.of(first, second)) {
+            assertThat(peerings.validate(alice, world.request(mine, world.accepterVpcs.get(2))))
+                    .containsExactly(new PeeringProblem("requesterVpc", "Account " + world.requesterAccount + " (of "
+                            + mine.vpc().label() + ") already has 2 peering requests awaiting acceptance in us-east-1,"
+                            + " the most the cloud allows per account and region (2). Wait for decisions or cancel one."));
+        }
     }
 
     @Test

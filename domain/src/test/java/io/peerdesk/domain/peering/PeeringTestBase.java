@@ -61,7 +61,7 @@ abstract class PeeringTestBase {
         registry.add("portal.cloud.read-timeout", () -> "5s");
         registry.add("portal.inventory.scheduled-sync", () -> false);
         registry.add("portal.peering.activation-poll-interval", () -> "100ms");
-        registry.add("portal.peering.outstanding-per-vpc", () -> OUTSTANDING_QUOTA);
+        registry.add("portal.peering.outstanding-per-account", () -> OUTSTANDING_QUOTA);
         registry.add("portal.peering.active-per-vpc", () -> ACTIVE_QUOTA);
     }
 
