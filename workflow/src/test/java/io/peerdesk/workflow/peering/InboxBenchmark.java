@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -50,7 +51,9 @@ public class InboxBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (System.getProperty("spring.datasource.url") == null) {
-            String dir = Files.createTempDirectory("inbox-benchmark").toString();
+            // under target/ of the working directory, as the tests keep theirs: nothing left in the system's /tmp
+            Path parent = Files.createDirectories(Path.of("target", "test-data"));
+            String dir = Files.createTempDirectory(parent, "inbox-benchmark").toAbsolutePath().toString();
             System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir + "/portal;AUTO_SERVER=FALSE");
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkflowTestApplication.class).run()) {
