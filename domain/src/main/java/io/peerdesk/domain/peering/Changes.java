@@ -37,9 +37,10 @@ class Changes {
      * had before the peering.
      */
     Outcome apply(StoredRequest r) {
-        new Drift(sides.of(r)).check(r);
-        int applied = provisioning.applyMissing(r, r.changedRoutes(ADD), r.changedRules(ADD));
-        int removed = dismantling.remove(r, inPlace(r, r.changedRoutes(REMOVE), r.changedRules(REMOVE)));
+        SideAccess.Sides access = sides.of(r);
+        new Drift(access).check(r);
+        int applied = provisioning.applyMissing(r, access, r.changedRoutes(ADD), r.changedRules(ADD)).size();
+        int removed = dismantling.remove(r, access, inPlace(r, r.changedRoutes(REMOVE), r.changedRules(REMOVE)));
         return new Outcome(applied, removed);
     }
 
@@ -48,12 +49,13 @@ class Changes {
      * then restores what of its removals the portal had removed. A change never applied needs nothing.
      */
     Outcome revert(StoredRequest r) {
+        SideAccess.Sides access = sides.of(r);
         List<AppliedEntry> added = new ArrayList<>(inPlace(r, r.changedRoutes(ADD), r.changedRules(ADD)));
         Collections.reverse(added);
-        int removed = dismantling.remove(r, added);
+        int removed = dismantling.remove(r, access, added);
         List<PlannedRoute> routes = r.changedRoutes(REMOVE).stream().filter(x -> wasRemoved(r, x)).toList();
         List<PlannedRule> rules = r.changedRules(REMOVE).stream().filter(x -> wasRemoved(r, x)).toList();
-        int restored = provisioning.applyMissing(r, routes, rules);
+        int restored = provisioning.applyMissing(r, access, routes, rules).size();
         return new Outcome(restored, removed);
     }
 

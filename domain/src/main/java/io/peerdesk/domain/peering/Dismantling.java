@@ -37,12 +37,13 @@ class Dismantling {
 
     /** Returns how many routes and rules were removed. */
     int removeAll(StoredRequest r) {
+        SideAccess.Sides access = sides.of(r);
         List<String> remaining = new ArrayList<>();
         List<AppliedEntry> entries = new ArrayList<>(r.inPlace());
         Collections.reverse(entries);
-        int removed = removeEach(r, entries, remaining);
+        int removed = removeEach(r, access, entries, remaining);
         try {
-            deleteConnection(r);
+            deleteConnection(r, access);
         } catch (PeeringStepFailed e) {
             remaining.add("the connection " + r.pcxId() + " (" + e.getMessage() + ")");
         }
@@ -55,16 +56,15 @@ class Dismantling {
      * an entry that cannot be removed does not stop the others, and the step then fails naming what
      * remains. Returns how many were removed.
      */
-    int remove(StoredRequest r, List<AppliedEntry> entries) {
+    int remove(StoredRequest r, SideAccess.Sides access, List<AppliedEntry> entries) {
         List<String> remaining = new ArrayList<>();
-        int removed = removeEach(r, entries, remaining);
+        int removed = removeEach(r, access, entries, remaining);
         failIfRemaining(remaining);
         return removed;
     }
 
-    private int removeEach(StoredRequest r, List<AppliedEntry> entries, List<String> remaining) {
+    private int removeEach(StoredRequest r, SideAccess.Sides access, List<AppliedEntry> entries, List<String> remaining) {
         int removed = 0;
-        SideAccess.Sides access = sides.of(r);
         for (AppliedEntry entry : entries) {
             try {
                 remove(r, access, entry);
@@ -89,28 +89,33 @@ class Dismantling {
      * be usable, the requester deletes it instead, so no request stays pending for a week.
      */
     void rejectConnection(StoredRequest r) {
-        if (connection(r).filter(PeeringConnection::pending).isEmpty()) {
+        SideAccess.Sides access = sides.of(r);
+        if (connection(r, access).filter(PeeringConnection::pending).isEmpty()) {
             return;
         }
         PeeringEnd accepter = r.accepter().end();
         try {
-            CloudCredentials credentials = sides.credentials(r, PeeringSide.ACCEPTER);
+            CloudCredentials credentials = access.credentials(PeeringSide.ACCEPTER);
             CloudStep.run("rejecting " + r.pcxId() + " with " + accepter.tenantName() + "'s account",
                     () -> cloud.rejectPeeringConnection(credentials, accepter.region(), r.pcxId()));
         } catch (PeeringStepFailed e) {
-            deleteConnection(r);
+            deleteConnection(r, access);
         }
     }
 
     /** Deletes the connection while it is pending or active; gone, rejected, expired or failed ones are left as they are. */
     void deleteConnection(StoredRequest r) {
-        Optional<PeeringConnection> connection = connection(r);
+        deleteConnection(r, sides.of(r));
+    }
+
+    private void deleteConnection(StoredRequest r, SideAccess.Sides access) {
+        Optional<PeeringConnection> connection = connection(r, access);
         if (connection.isEmpty() || !connection.get().live()) {
             return;
         }
         PeeringEnd requester = r.requester().end();
         try {
-            CloudCredentials credentials = sides.credentials(r, PeeringSide.REQUESTER);
+            CloudCredentials credentials = access.credentials(PeeringSide.REQUESTER);
             CloudStep.run("deleting " + r.pcxId() + " with " + requester.tenantName() + "'s account",
                     () -> cloud.deletePeeringConnection(credentials, requester.region(), r.pcxId()));
         } catch (PeeringStepFailed e) {
@@ -118,17 +123,17 @@ class Dismantling {
                 throw e;
             }
             PeeringEnd accepter = r.accepter().end();
-            CloudCredentials credentials = sides.credentials(r, PeeringSide.ACCEPTER);
+            CloudCredentials credentials = access.credentials(PeeringSide.ACCEPTER);
             CloudStep.run("deleting " + r.pcxId() + " with " + accepter.tenantName() + "'s account",
                     () -> cloud.deletePeeringConnection(credentials, accepter.region(), r.pcxId()));
         }
     }
 
-    private Optional<PeeringConnection> connection(StoredRequest r) {
+    private Optional<PeeringConnection> connection(StoredRequest r, SideAccess.Sides access) {
         if (r.pcxId() == null) {
             return Optional.empty();
         }
-        CloudCredentials credentials = sides.credentials(r, PeeringSide.REQUESTER);
+        CloudCredentials credentials = access.credentials(PeeringSide.REQUESTER);
         return CloudStep.call("reading the connection " + r.pcxId(),
                 () -> cloud.describePeeringConnection(credentials, r.requester().end().region(), r.pcxId()));
     }

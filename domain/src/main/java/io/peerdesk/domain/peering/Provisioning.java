@@ -51,15 +51,11 @@ class Provisioning {
 
     /**
      * Creates those of {@code routes} and authorizes those of {@code rules} that {@code r} does not
-     * have in place yet, recording each as soon as the cloud has it; returns how many it recorded.
+     * have in place yet, recording each as soon as the cloud has it; returns what it recorded.
      * Provisioning applies the plan with it, a change its additions, a reverted change what it removed.
      */
-    int applyMissing(StoredRequest r, List<PlannedRoute> routes, List<PlannedRule> rules) {
-        return applyMissing(r, sides.of(r), routes, rules).size();
-    }
-
-    private List<AppliedEntry> applyMissing(StoredRequest r, SideAccess.Sides access, List<PlannedRoute> routes,
-                                            List<PlannedRule> rules) {
+    List<AppliedEntry> applyMissing(StoredRequest r, SideAccess.Sides access, List<PlannedRoute> routes,
+                                    List<PlannedRule> rules) {
         List<AppliedEntry> applied = new ArrayList<>();
         for (PlannedRoute route : routes) {
             if (r.inPlace().stream().noneMatch(a -> a.isRoute(route))) {
