@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Carries a change of an active peering out in the cloud, and back: with provisioning's and
- * dismantling's machinery, so each entry is recorded (applied or removed) as soon as the cloud has
- * it and a retried step continues where the last attempt stopped.
+ * dismantling's machinery, so what the cloud applied or removed is recorded before the step ends or
+ * fails, and a retried step continues where the last attempt stopped.
  */
 @Component
 class Changes {

@@ -28,7 +28,7 @@ import java.util.Set;
  * The workflow's steps (see {@link PeeringLifecycle}). Cloud calls run outside any database
  * transaction; each step then records its state change, its shared audit event and its
  * notifications in one transaction of its own, committed at once. Re-validation, the end of
- * provisioning (each route and rule is recorded as the cloud takes it), verification and activation,
+ * provisioning (its routes and rules are recorded once the cloud has them), verification and activation,
  * which leave nothing unrecorded in the cloud, record theirs in the workflow job's transaction
  * instead: if that rolls back, the step runs again. Every step may run again: it looks at what is recorded and
  * in the cloud before it acts.
@@ -203,8 +203,8 @@ class PeeringSteps implements PeeringLifecycle {
         expect(r, Set.of(PeeringState.PROVISIONING), "provision");
         List<AppliedEntry> inPlace = new java.util.ArrayList<>(r.inPlace());
         inPlace.addAll(provisioning.provision(r));
-        // each route and rule was recorded on its own as the cloud took it (the request's version stays): the step's
-        // end joins the job's transaction
+        // the routes and rules were recorded in a transaction of their own once the cloud had them (the request's
+        // version stays): the step's end joins the job's transaction
         transactions.joined(() -> {
             changed(requests.moveTo(r, PeeringState.VERIFYING, clock.instant()));
             news.record(PeeringNews.portal(r), r, "peering.provisioned", "accepted " + r.pcxId() + "; in place: "

@@ -17,8 +17,11 @@ import java.util.UUID;
 /**
  * Builds a peering in the cloud: accepts the connection with the accepter's account in the
  * accepter's region, waits until it is active, then creates the routes and authorizes the rules of
- * both sides. Each entry is recorded (committed) as soon as the cloud has it, and an entry already
- * recorded is not applied again, so a retried step continues where the last attempt stopped.
+ * both sides. What a call applied is recorded (committed) in one transaction once the cloud has it
+ * all, or as soon as the cloud refuses or fails to answer one entry; an entry already recorded is
+ * not applied again, and one the cloud made but a stopped portal did not record is found and
+ * adopted (the cloud's {@code RouteAlreadyExists} to the same target, a rule carrying the request's
+ * mark), so a retried step continues where the last attempt stopped.
  * Before it changes anything it checks that what is recorded is still in the cloud ({@link Drift}).
  */
 @Component
@@ -51,22 +54,33 @@ class Provisioning {
 
     /**
      * Creates those of {@code routes} and authorizes those of {@code rules} that {@code r} does not
-     * have in place yet, recording each as soon as the cloud has it; returns what it recorded.
-     * Provisioning applies the plan with it, a change its additions, a reverted change what it removed.
+     * have in place yet, and records them together: when the cloud has them all, or before the
+     * failure of one goes on. Returns what it recorded. Provisioning applies the plan with it, a
+     * change its additions, a reverted change what it removed.
      */
     List<AppliedEntry> applyMissing(StoredRequest r, SideAccess.Sides access, List<PlannedRoute> routes,
                                     List<PlannedRule> rules) {
         List<AppliedEntry> applied = new ArrayList<>();
-        for (PlannedRoute route : routes) {
-            if (r.inPlace().stream().noneMatch(a -> a.isRoute(route))) {
-                applied.add(applyRoute(r, access, route));
+        try {
+            for (PlannedRoute route : routes) {
+                if (r.inPlace().stream().noneMatch(a -> a.isRoute(route))) {
+                    applied.add(applyRoute(r, access, route));
+                }
             }
-        }
-        for (PlannedRule rule : rules) {
-            if (r.inPlace().stream().noneMatch(a -> a.isRule(rule))) {
-                applyRule(r, access, rule).ifPresent(applied::add);
+            for (PlannedRule rule : rules) {
+                if (r.inPlace().stream().noneMatch(a -> a.isRule(rule))) {
+                    applyRule(r, access, rule).ifPresent(applied::add);
+                }
             }
+        } catch (RuntimeException failure) {
+            try {
+                record(r, applied);
+            } catch (RuntimeException recording) {
+                failure.addSuppressed(recording);
+            }
+            throw failure;
         }
+        record(r, applied);
         return applied;
     }
 
@@ -106,8 +120,8 @@ class Provisioning {
         CloudCredentials credentials = access.credentials(route.side());
         CloudStep.run("creating the route " + route.label(),
                 () -> cloud.createRoute(credentials, end.region(), route.routeTableId(), route.destinationCidr(), r.pcxId()));
-        return record(r, new AppliedEntry(UUID.randomUUID(), Kind.ROUTE, route.side(), route.routeTableId(),
-                route.destinationCidr(), r.pcxId(), null, null, null, null, clock.instant(), null));
+        return new AppliedEntry(UUID.randomUUID(), Kind.ROUTE, route.side(), route.routeTableId(),
+                route.destinationCidr(), r.pcxId(), null, null, null, null, clock.instant(), null);
     }
 
     /**
@@ -124,13 +138,14 @@ class Provisioning {
         if (!result.created() && !mark(r).equals(result.description())) {
             return Optional.empty();
         }
-        return Optional.of(record(r, new AppliedEntry(UUID.randomUUID(), Kind.RULE, rule.side(), rule.securityGroupId(),
-                rule.sourceCidr(), null, rule.protocol(), rule.fromPort(), rule.toPort(), result.ruleId(), clock.instant(), null)));
+        return Optional.of(new AppliedEntry(UUID.randomUUID(), Kind.RULE, rule.side(), rule.securityGroupId(),
+                rule.sourceCidr(), null, rule.protocol(), rule.fromPort(), rule.toPort(), result.ruleId(), clock.instant(), null));
     }
 
-    private AppliedEntry record(StoredRequest r, AppliedEntry entry) {
-        transactions.run(() -> requests.insertApplied(r.id(), entry));
-        return entry;
+    private void record(StoredRequest r, List<AppliedEntry> entries) {
+        if (!entries.isEmpty()) {
+            transactions.run(() -> entries.forEach(entry -> requests.insertApplied(r.id(), entry)));
+        }
     }
 
     /** The description the portal's rules carry: which request made them. */
