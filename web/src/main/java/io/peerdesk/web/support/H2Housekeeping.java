@@ -38,7 +38,7 @@ class H2Housekeeping implements SmartLifecycle {
     static final long INTERVAL_MS = 500;
     static final int BYTES_PER_COMMIT = 4096;
     private static final int MOST_PER_ROUND = 4 << 20;
-    /** Chunks fuller than this (live bytes, in percent, over all chunks) are left alone. */
+    /** Nothing is rewritten while the chunks together are at least this full (live bytes, in percent). */
     private static final int TARGET_FILL_RATE = 90;
 
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
