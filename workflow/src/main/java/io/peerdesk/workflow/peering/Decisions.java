@@ -9,6 +9,7 @@ import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.DomainException;
 import io.peerdesk.domain.support.NotFound;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -30,14 +31,16 @@ class Decisions {
 
     private final Inbox inbox;
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final HistoryService history;
     private final PeeringLifecycle lifecycle;
     private final TransactionTemplate transaction;
 
-    Decisions(Inbox inbox, TaskService tasks, HistoryService history, PeeringLifecycle lifecycle,
+    Decisions(Inbox inbox, TaskService tasks, RuntimeService runtime, HistoryService history, PeeringLifecycle lifecycle,
               PlatformTransactionManager transactions) {
         this.inbox = inbox;
         this.tasks = tasks;
+        this.runtime = runtime;
         this.history = history;
         this.lifecycle = lifecycle;
         this.transaction = new TransactionTemplate(transactions);
@@ -57,7 +60,8 @@ class Decisions {
         Task task = inbox.task(actor, taskId).orElseThrow(() -> decidedMeanwhile(actor, taskId)
                 .map(RuntimeException.class::cast).orElseGet(() -> new NotFound("Task", taskId)));
         tasks.claim(taskId, actor.name());
-        PeeringRequestId id = PeeringRequestId.parse((String) tasks.getVariable(taskId, PeeringRequestProcess.REQUEST_ID));
+        PeeringRequestId id = PeeringRequestId.parse(runtime.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
         TaskKind kind = TaskKind.of(task.getTaskDefinitionKey()).orElseThrow();
         if (kind == TaskKind.CHANGE_APPROVAL || kind == TaskKind.CHANGE_REVIEW) {
             ChangeId change = ChangeId.parse((String) tasks.getVariable(taskId, PeeringChangeProcess.CHANGE_ID));

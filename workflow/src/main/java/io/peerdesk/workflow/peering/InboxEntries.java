@@ -1,6 +1,5 @@
 package io.peerdesk.workflow.peering;
 
-import io.peerdesk.domain.peering.PeeringRequestId;
 import io.peerdesk.domain.support.TenantId;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,7 +23,7 @@ class InboxEntries implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             TaskKind kind = TaskKind.of(task.getTaskDefinitionKey()).orElseThrow();
             InboxTask row = new InboxTask(task.getId(),
-                    PeeringRequestId.parse((String) task.getVariable(PeeringRequestProcess.REQUEST_ID)), kind,
+                    PeeringRequestProcess.requestId(task.getExecution()), kind,
                     task.getDueDate().toInstant(), task.getCreateTime().toInstant());
             inbox.add(row, TenantId.of((String) task.getVariable(kind.tenantVariable)));
         } else {

@@ -26,7 +26,6 @@ final class PeeringChangeProcess {
     static final String END_CHANGE_EXPIRED = "EndEvent_ChangeExpired";
     static final String END_CHANGE_FAILED = "EndEvent_ChangeFailed";
 
-    static final String REQUEST_ID = PeeringRequestProcess.REQUEST_ID;
     static final String CHANGE_ID = "changeId";
     static final String PROPOSER_TENANT = "proposerTenant";
     /** The other side of the peering, whose approvers decide. */

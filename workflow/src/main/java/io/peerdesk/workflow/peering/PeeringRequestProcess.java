@@ -1,7 +1,7 @@
 package io.peerdesk.workflow.peering;
 
 import io.peerdesk.domain.peering.PeeringRequestId;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The {@code peering-request} process (bpmn/peering-request.bpmn): from a filed request to an active
@@ -34,8 +34,6 @@ final class PeeringRequestProcess {
     static final String END_EXPIRED = "EndEvent_Expired";
     static final String END_FAILED = "EndEvent_Failed";
 
-    /** The request's id (also the process instance's business key). */
-    static final String REQUEST_ID = "requestId";
     static final String REQUESTER_TENANT = "requesterTenant";
     /** Whose approvers and security reviewers decide: the candidate groups are built from it. */
     static final String ACCEPTER_TENANT = "accepterTenant";
@@ -60,8 +58,11 @@ final class PeeringRequestProcess {
     private PeeringRequestProcess() {
     }
 
-    /** The request a process of any of the three keys is about. */
-    static PeeringRequestId requestId(VariableScope scope) {
-        return PeeringRequestId.parse((String) scope.getVariable(REQUEST_ID));
+    /**
+     * The request a process of any of the three keys is about: its business key. (Processes started by
+     * earlier builds also hold it in a variable {@code requestId}, which nothing reads any more.)
+     */
+    static PeeringRequestId requestId(DelegateExecution execution) {
+        return PeeringRequestId.parse(execution.getProcessBusinessKey());
     }
 }

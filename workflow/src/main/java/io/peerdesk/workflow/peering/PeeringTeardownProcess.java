@@ -8,7 +8,6 @@ final class PeeringTeardownProcess {
     static final String TASK_TEAR_DOWN = "Task_TearDown";
     static final String END_DELETED = "EndEvent_Deleted";
 
-    static final String REQUEST_ID = PeeringRequestProcess.REQUEST_ID;
     /** The peering's two tenants, who see the teardown on the request's timeline. */
     static final String REQUESTER_TENANT = PeeringRequestProcess.REQUESTER_TENANT;
     static final String ACCEPTER_TENANT = PeeringRequestProcess.ACCEPTER_TENANT;

@@ -61,7 +61,6 @@ public class PeeringWorkflow {
     public void start(PeeringRequestId id, TenantId requester, TenantId accepter) {
         refuseRunning(PeeringRequestProcess.KEY, id, "This request's process has already started");
         runtime.startProcessInstanceByKey(PeeringRequestProcess.KEY, id.toString(), Map.of(
-                PeeringRequestProcess.REQUEST_ID, id.toString(),
                 PeeringRequestProcess.REQUESTER_TENANT, requester.toString(),
                 PeeringRequestProcess.ACCEPTER_TENANT, accepter.toString()));
     }
@@ -146,7 +145,6 @@ public class PeeringWorkflow {
     public void startChange(PeeringRequestId id, ChangeId change, TenantId proposer, TenantId approver) {
         refuseRunning(PeeringChangeProcess.KEY, id, "A change of this peering is already under way");
         runtime.startProcessInstanceByKey(PeeringChangeProcess.KEY, id.toString(), Map.of(
-                PeeringChangeProcess.REQUEST_ID, id.toString(),
                 PeeringChangeProcess.CHANGE_ID, change.toString(),
                 PeeringChangeProcess.PROPOSER_TENANT, proposer.toString(),
                 PeeringChangeProcess.APPROVER_TENANT, approver.toString(),
@@ -158,7 +156,6 @@ public class PeeringWorkflow {
     public void startTeardown(PeeringRequestId id, TenantId requester, TenantId accepter) {
         refuseRunning(PeeringTeardownProcess.KEY, id, "This peering is already being torn down");
         runtime.startProcessInstanceByKey(PeeringTeardownProcess.KEY, id.toString(), Map.of(
-                PeeringTeardownProcess.REQUEST_ID, id.toString(),
                 PeeringTeardownProcess.REQUESTER_TENANT, requester.toString(),
                 PeeringTeardownProcess.ACCEPTER_TENANT, accepter.toString()));
     }

@@ -104,7 +104,6 @@ public class InboxBenchmark {
                     runtime.createProcessInstanceByKey(PeeringRequestProcess.KEY)
                             .businessKey(id.toString())
                             .setVariables(Map.of(
-                                    PeeringRequestProcess.REQUEST_ID, id.toString(),
                                     PeeringRequestProcess.REQUESTER_TENANT, UUID.randomUUID().toString(),
                                     PeeringRequestProcess.ACCEPTER_TENANT, accepter.toString(),
                                     PeeringRequestProcess.CONNECTION_EXPIRES_AT, expires.toString(),
