@@ -40,8 +40,19 @@ class PeeringFacts {
 
     /** What the portal holds besides the request {@code except} (null for a new one). */
     Counts counts(VpcId requesterVpc, VpcId accepterVpc, ContractId contract, PeeringRequestId except) {
+        return counts(requesterVpc, accepterVpc, contract, except, true);
+    }
+
+    /**
+     * {@code outstanding}: whether the account's requests awaiting acceptance count. They do not for a
+     * request whose connection already awaits acceptance in the cloud: it holds its place in the cloud's
+     * quota already, and accepting it frees that place.
+     */
+    private Counts counts(VpcId requesterVpc, VpcId accepterVpc, ContractId contract, PeeringRequestId except,
+                          boolean outstanding) {
         return new Counts(requests.findOpenBetween(requesterVpc, accepterVpc, except),
-                requests.countOutstandingFromAccountOf(requesterVpc, except), requests.countEstablished(requesterVpc, except),
+                outstanding ? requests.countOutstandingFromAccountOf(requesterVpc, except) : 0,
+                requests.countEstablished(requesterVpc, except),
                 requests.countEstablished(accepterVpc, except),
                 contract == null ? 0 : requests.countOpenUnder(contract, except));
     }
@@ -70,7 +81,7 @@ class PeeringFacts {
                 new Side(r.requester().tenant(), r.requester().end().tenantName(), requesterVpc),
                 new Side(r.accepter().tenant(), r.accepter().end().tenantName(), accepterVpc),
                 terms.get(), r.routes(), r.rules(),
-                counts(r.requester().end().vpc(), r.accepter().end().vpc(), r.contract(), r.id()), true);
+                counts(r.requester().end().vpc(), r.accepter().end().vpc(), r.contract(), r.id(), r.pcxId() == null), true);
         return check.check(c);
     }
 }

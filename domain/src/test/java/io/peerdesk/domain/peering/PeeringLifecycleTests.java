@@ -21,6 +21,7 @@ import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.NotPermitted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * organisations, accounts and VPCs; the cloud is checked through the SDK after each outcome.
  */
 class PeeringLifecycleTests extends PeeringTestBase {
+
+    @Autowired PeeringRepository repository;
+    @Autowired SideAccess sides;
 
     FreshWorld world;
 
@@ -74,6 +78,24 @@ class PeeringLifecycleTests extends PeeringTestBase {
         assertThat(notes(world.requester.requester())).anyMatch(n -> n.contains("approved your peering request"))
                 .anyMatch(n -> n.contains("is active"));
         assertThat(notes(world.accepter.approver())).anyMatch(n -> n.contains("is active"));
+    }
+
+    @Test
+    void aRequestAwaitingAcceptanceIsNotRefusedAtApprovalForTheAccountsFullQuota() {
+        // its connection already holds one of the account's places awaiting acceptance, and accepting it frees
+        // that place: more requests than the quota allows (filed at the same moment, or the quota lowered since)
+        // do not make it invalid
+        FreshWorld two = FreshWorld.create(this, 2, p -> p);
+        PeeringRequestId first = peerings.submit(two.requester.requester(), two.request(two.accepterVpcs.get(0)), null).id();
+        PeeringRequestId second = peerings.submit(two.requester.requester(), two.request(two.accepterVpcs.get(1)), null).id();
+        lifecycle.requestConnection(first);
+        lifecycle.requestConnection(second);
+        PeeringFacts lowered = new PeeringFacts(repository, contracts, sides,
+                new PeeringProperties(1, 50, 50, 60, 10, Duration.ofMillis(500)));
+
+        assertThat(lowered.recheck(repository.find(first).orElseThrow())).isEmpty();
+        assertThat(lowered.counts(two.requesterVpc.id(), two.accepterVpcs.get(0).id(), null, null)
+                .outstandingFromRequesterAccount()).as("a new request still counts them").isEqualTo(2);
     }
 
     @Test
