@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import static io.peerdesk.db.Tables.CLOUD_ACCOUNT;
 import static io.peerdesk.db.Tables.PEERING_APPLIED;
 import static io.peerdesk.db.Tables.PEERING_CHECK;
 import static io.peerdesk.db.Tables.PEERING_CLOUD_WAIT;
@@ -216,6 +217,19 @@ class PeeringRepository {
                         .and(PEERING_REQUEST.ACCEPTER_VPC_ID.eq(a.value())).and(open))
                 .orderBy(3)
                 .fetch(r -> new PeeringCheck.Existing(new PeeringRequestId(r.value1()), PeeringState.valueOf(r.value2())));
+    }
+
+    /**
+     * Locks the cloud account of the tenant's {@code vpc} until the transaction ends (nothing when the VPC is
+     * not the tenant's): filings from the account's VPCs then count its requests awaiting acceptance, and look
+     * for an open request of the same pair, one after the other rather than each before the other's insert.
+     */
+    void lockAccountOf(TenantId tenant, VpcId vpc) {
+        db.select(CLOUD_ACCOUNT.ID).from(CLOUD_ACCOUNT)
+                .where(CLOUD_ACCOUNT.ID.eq(select(VPC.ACCOUNT_ID).from(VPC)
+                        .where(VPC.ID.eq(vpc.value())).and(VPC.TENANT_ID.eq(tenant.value()))))
+                .forUpdate()
+                .fetch();
     }
 
     /**

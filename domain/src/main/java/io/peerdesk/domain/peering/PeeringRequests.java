@@ -107,6 +107,10 @@ public class PeeringRequests {
     }
 
     private PeeringRequest submitOnce(Actor actor, NewPeeringRequest request, String key) {
+        if (request.requesterVpc() != null) {
+            // two filings at the same moment must not both take the account's last place awaiting acceptance
+            requests.lockAccountOf(actor.tenant(), request.requesterVpc());
+        }
         var earlier = filed(actor, key);
         if (earlier.isPresent()) {
             return earlier.get();

@@ -13,11 +13,13 @@ import io.peerdesk.domain.cloud.RouteTable;
 import io.peerdesk.domain.cloud.RuleDirection;
 import io.peerdesk.domain.cloud.Vpc;
 import io.peerdesk.domain.inventory.NewCredentials;
+import io.peerdesk.domain.inventory.VpcDetail;
 import io.peerdesk.domain.notification.Notification;
 import io.peerdesk.domain.peering.PeeringLifecycle.Decision;
 import io.peerdesk.domain.peering.PeeringLifecycle.FlowCheck;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.Conflict;
+import io.peerdesk.domain.support.InvalidInput;
 import io.peerdesk.domain.support.NotPermitted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,6 +103,39 @@ class PeeringLifecycleTests extends PeeringTestBase {
         assertThat(lowered.recheck(repository.find(first).orElseThrow())).isEmpty();
         assertThat(lowered.counts(two.requesterVpc.id(), two.accepterVpcs.get(0).id(), null, null)
                 .outstandingFromRequesterAccount()).as("a new request still counts them").isEqualTo(2);
+    }
+
+    @Test
+    void twoRequestsFiledAtTheSameMomentForTheAccountsLastPlaceFileOnlyOne() throws Exception {
+        FreshWorld three = FreshWorld.create(this, 3, p -> p);
+        Actor alice = three.requester.requester();
+        peerings.submit(alice, three.request(three.accepterVpcs.get(0)), null);
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService filers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> outcomes = new ArrayList<>();
+            for (VpcDetail theirs : List.of(three.accepterVpcs.get(1), three.accepterVpcs.get(2))) {
+                outcomes.add(filers.submit(() -> {
+                    together.await();
+                    try {
+                        return peerings.submit(alice, three.request(theirs), null);
+                    } catch (InvalidInput refused) {
+                        return refused;
+                    }
+                }));
+            }
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> outcome : outcomes) {
+                results.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(results).filteredOn(PeeringRequest.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(InvalidInput.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((InvalidInput) e).getMessage()).contains("already has 2 peering requests"
+                            + " awaiting acceptance in us-east-1"));
+        } finally {
+            filers.shutdownNow();
+        }
     }
 
     @Test
