@@ -45,7 +45,6 @@ class H2Housekeeping implements SmartLifecycle {
 
     private final DataSource dataSource;
     private ScheduledExecutorService thread;
-    private MVStore store;
     private long lastVersion;
 
     H2Housekeeping(DataSource dataSource) {
@@ -54,7 +53,7 @@ class H2Housekeeping implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        store = compactable(dataSource).orElse(null);
+        MVStore store = compactable(dataSource).orElse(null);
         if (store == null) {
             return;
         }
@@ -64,7 +63,7 @@ class H2Housekeeping implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::safeRound, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(() -> safeRound(store), INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
         log.info("H2 writes each commit at once: its file is compacted every {} ms while the portal writes", INTERVAL_MS);
     }
 
@@ -96,7 +95,7 @@ class H2Housekeeping implements SmartLifecycle {
         }
     }
 
-    private void safeRound() {
+    private void safeRound(MVStore store) {
         try {
             round(store);
         } catch (RuntimeException e) {
