@@ -80,9 +80,8 @@ class PeeringReliabilityIT {
                 "--portal.simulator.enabled=false", "--portal.cloud.endpoint=" + proxy.endpoint(),
                 "--portal.inventory.scheduled-sync=false",
                 "--portal.peering.cloud-retry.first-delay=1s", "--portal.peering.cloud-retry.max-delay=2s",
-                "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=1000",
-                // the killed portal's job lock lapses while the next one starts (the engine's default: 5 minutes)
-                "--camunda.bpm.job-execution.lock-time-in-millis=5000"));
+                "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=1000"));
+        // the engine's own lock time (5 minutes) stays: the restarted portal takes back its step at once
         arguments.addAll(database.arguments());
         portal = startPortal();
     }
@@ -293,7 +292,9 @@ class PeeringReliabilityIT {
                 c.createStatement().execute("create database " + name);
             }
             String url = server.substring(0, server.lastIndexOf('/') + 1) + name;
-            return new Database(server, name, List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+            // a shared database: the portal's name, the same across the restart, tells its own job locks apart
+            return new Database(server, name, List.of("--spring.profiles.active=postgres", "--portal.node-name=reliability-portal",
+                    "--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + user(), "--spring.datasource.password=" + password()));
         }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -48,5 +49,11 @@ class PeeringWorkflowConfiguration {
     @Bean
     static ProcessEnginePlugin peeringH2QueryPlans() {
         return new H2QueryPlans();
+    }
+
+    /** Steps a stopped run of this portal had taken run again at its start, not once their locks expire (see {@link JobLocksAtStart}). */
+    @Bean
+    static ProcessEnginePlugin peeringJobLocksAtStart(Environment environment) {
+        return new JobLocksAtStart(environment.getProperty("portal.node-name"));
     }
 }
