@@ -99,7 +99,16 @@ class Closings {
             throw new InvalidInput("change", "Add or remove at least one route or rule.");
         }
         String why = reason(change.reason(), true);
-        List<PeeringProblem> problems = problems(r, change);
+        ContractTerms terms = contracts.inForceBetween(r.requester().tenant(), r.accepter().tenant(), r.contract())
+                .orElse(null);
+        TenantVpc requesterVpc = inventory.vpcOfAnyTenant(r.requester().end().vpc()).orElse(null);
+        TenantVpc accepterVpc = inventory.vpcOfAnyTenant(r.accepter().end().vpc()).orElse(null);
+        if (terms == null || requesterVpc == null || accepterVpc == null) {
+            throw PeeringRequests.invalid(List.of(new PeeringProblem("change", "The contract is no longer in force or a VPC"
+                    + " has left the inventory: the peering cannot be changed, only torn down.")));
+        }
+        change = Drafts.normalized(change, requesterVpc.detail(), accepterVpc.detail());
+        List<PeeringProblem> problems = problems(r, change, terms, requesterVpc, accepterVpc);
         if (!problems.isEmpty()) {
             throw PeeringRequests.invalid(problems);
         }
@@ -115,7 +124,8 @@ class Closings {
     }
 
     /** Removals must be in the plan; additions must not be, and must pass the checks a new request's entries pass. */
-    private List<PeeringProblem> problems(StoredRequest r, PeeringChange change) {
+    private List<PeeringProblem> problems(StoredRequest r, PeeringChange change, ContractTerms terms, TenantVpc requesterVpc,
+                                          TenantVpc accepterVpc) {
         List<PeeringProblem> problems = new ArrayList<>();
         change.removeRoutes().stream().filter(x -> !r.routes().contains(x)).forEach(x ->
                 problems.add(new PeeringProblem("removeRoutes", x.label() + " is not part of this peering.")));
@@ -125,15 +135,6 @@ class Closings {
                 problems.add(new PeeringProblem("addRoutes", x.label() + " is already part of this peering.")));
         change.addRules().stream().filter(x -> r.rules().contains(x)).forEach(x ->
                 problems.add(new PeeringProblem("addRules", x.label() + " is already part of this peering.")));
-        ContractTerms terms = contracts.inForceBetween(r.requester().tenant(), r.accepter().tenant(), r.contract())
-                .orElse(null);
-        TenantVpc requesterVpc = inventory.vpcOfAnyTenant(r.requester().end().vpc()).orElse(null);
-        TenantVpc accepterVpc = inventory.vpcOfAnyTenant(r.accepter().end().vpc()).orElse(null);
-        if (terms == null || requesterVpc == null || accepterVpc == null) {
-            problems.add(new PeeringProblem("change", "The contract is no longer in force or a VPC has left the inventory:"
-                    + " the peering cannot be changed, only torn down."));
-            return problems;
-        }
         PeeringCheck.Case c = new PeeringCheck.Case(
                 new Side(r.requester().tenant(), r.requester().end().tenantName(), requesterVpc.detail().vpc()),
                 new Side(r.accepter().tenant(), r.accepter().end().tenantName(), accepterVpc.detail().vpc()),

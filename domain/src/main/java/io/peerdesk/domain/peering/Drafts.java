@@ -83,13 +83,26 @@ class Drafts {
         if (own == null || theirs.isEmpty() || contract == null) {
             return new Draft(own, theirs.orElse(null), contract, request.routes(), request.rules(), problems);
         }
-        String ownPrimary = primary(own);
-        String theirPrimary = primary(theirs.get().detail());
-        List<PlannedRule> rules = request.rules().stream()
-                .map(rule -> normalized(rule, rule.side() == PeeringSide.REQUESTER ? theirPrimary : ownPrimary)).toList();
-        List<PlannedRoute> routes = request.routes().stream()
-                .map(r -> new PlannedRoute(r.side(), strip(r.routeTableId()), strip(r.destinationCidr()))).toList();
-        return new Draft(own, theirs.get(), contract, routes, rules, problems);
+        return new Draft(own, theirs.get(), contract, stripped(request.routes()),
+                normalized(request.rules(), own, theirs.get().detail()), problems);
+    }
+
+    /** A change's additions, taken as a new request's entries are; its removals as given (they name plan entries). */
+    static PeeringChange normalized(PeeringChange change, VpcDetail requesterVpc, VpcDetail accepterVpc) {
+        return new PeeringChange(stripped(change.addRoutes()), change.removeRoutes(),
+                normalized(change.addRules(), requesterVpc, accepterVpc), change.removeRules(), change.reason());
+    }
+
+    private static List<PlannedRoute> stripped(List<PlannedRoute> routes) {
+        return routes.stream().map(r -> new PlannedRoute(r.side(), strip(r.routeTableId()), strip(r.destinationCidr()))).toList();
+    }
+
+    /** Each rule's source defaults to the primary block of the VPC on the other side of its own. */
+    private static List<PlannedRule> normalized(List<PlannedRule> rules, VpcDetail requesterVpc, VpcDetail accepterVpc) {
+        String requesterPrimary = primary(requesterVpc);
+        String accepterPrimary = primary(accepterVpc);
+        return rules.stream()
+                .map(rule -> normalized(rule, rule.side() == PeeringSide.REQUESTER ? accepterPrimary : requesterPrimary)).toList();
     }
 
     private static String strip(String value) {

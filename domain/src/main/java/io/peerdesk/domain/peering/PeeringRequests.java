@@ -3,6 +3,7 @@ package io.peerdesk.domain.peering;
 import io.peerdesk.domain.audit.AuditEvent;
 import io.peerdesk.domain.audit.AuditLog;
 import io.peerdesk.domain.cloud.CidrBlock;
+import io.peerdesk.domain.cloud.Vpc;
 import io.peerdesk.domain.contract.Contract;
 import io.peerdesk.domain.contract.ContractId;
 import io.peerdesk.domain.contract.Contracts;
@@ -228,6 +229,20 @@ public class PeeringRequests {
     public PeeringRequest requestChange(Actor actor, PeeringRequestId id, PeeringChange change) {
         closings.change(actor, find(actor, id), change);
         return get(actor, id);
+    }
+
+    /**
+     * The route tables and security groups of the peering's two VPCs, for either party proposing a
+     * change; none of a VPC the inventory no longer has.
+     */
+    @Transactional(readOnly = true)
+    public PeeringTargets changeTargets(Actor actor, PeeringRequestId id) {
+        StoredRequest stored = find(actor, id);
+        return Suggestions.targets(vpcOf(stored.requester()), vpcOf(stored.accepter()));
+    }
+
+    private Vpc vpcOf(StoredRequest.Party party) {
+        return inventory.vpcOfAnyTenant(party.end().vpc()).map(v -> v.detail().vpc()).orElse(null);
     }
 
     private StoredRequest find(Actor actor, PeeringRequestId id) {

@@ -4,13 +4,16 @@ import io.peerdesk.domain.cloud.RouteTable;
 import io.peerdesk.domain.cloud.Vpc;
 import io.peerdesk.domain.contract.ContractTerms;
 import io.peerdesk.domain.contract.Prefix;
-import io.peerdesk.domain.peering.PeeringSuggestion.Choice;
+import io.peerdesk.domain.peering.PeeringTargets.Choice;
 import io.peerdesk.domain.support.TenantId;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The wizard's proposal for a pair of VPCs (see {@link PeeringRequests#suggestRoutes}). */
+/**
+ * The wizard's proposal for a pair of VPCs (see {@link PeeringRequests#suggestRoutes}), and the route tables and
+ * security groups of a pair (see {@link PeeringRequests#changeTargets}).
+ */
 final class Suggestions {
 
     private Suggestions() {
@@ -21,7 +24,12 @@ final class Suggestions {
         List<PlannedRoute> routes = new ArrayList<>();
         routes(routes, PeeringSide.REQUESTER, requester, destinations(accepter, contract.prefixesOf(accepterTenant)));
         routes(routes, PeeringSide.ACCEPTER, accepter, destinations(requester, contract.prefixesOf(requesterTenant)));
-        return new PeeringSuggestion(routes, tables(requester), tables(accepter), groups(requester), groups(accepter));
+        return new PeeringSuggestion(routes, targets(requester, accepter));
+    }
+
+    /** The route tables and security groups of both VPCs; none of a VPC the inventory no longer has ({@code null}). */
+    static PeeringTargets targets(Vpc requester, Vpc accepter) {
+        return new PeeringTargets(tables(requester), tables(accepter), groups(requester), groups(accepter));
     }
 
     private static void routes(List<PlannedRoute> routes, PeeringSide side, Vpc vpc, List<Prefix> destinations) {
@@ -50,10 +58,10 @@ final class Suggestions {
     }
 
     private static List<Choice> tables(Vpc vpc) {
-        return vpc.routeTables().stream().map(t -> new Choice(t.routeTableId(), t.label())).toList();
+        return vpc == null ? List.of() : vpc.routeTables().stream().map(t -> new Choice(t.routeTableId(), t.label())).toList();
     }
 
     private static List<Choice> groups(Vpc vpc) {
-        return vpc.securityGroups().stream().map(g -> new Choice(g.groupId(), g.name())).toList();
+        return vpc == null ? List.of() : vpc.securityGroups().stream().map(g -> new Choice(g.groupId(), g.name())).toList();
     }
 }

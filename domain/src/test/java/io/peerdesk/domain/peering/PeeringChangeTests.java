@@ -115,6 +115,21 @@ class PeeringChangeTests extends PeeringTestBase {
     }
 
     @Test
+    void aChangesNewRuleIsTakenAsANewRequestsIsWithoutSourceFromTheOtherVpcAndWithOnePortAsARangeOfOne() {
+        PlannedRule untidy = new PlannedRule(PeeringSide.ACCEPTER, " " + world.accepterGroup() + " ", "UDP", 161, null, " ");
+
+        PendingChange pending = peerings.requestChange(world.requester.requester(), id,
+                new PeeringChange(List.of(), List.of(), List.of(untidy), List.of(), "monitoring")).pendingChange();
+
+        PlannedRule snmp = new PlannedRule(PeeringSide.ACCEPTER, world.accepterGroup(), "udp", 161, 161, "10.10.0.0/16");
+        assertThat(pending.addRules()).containsExactly(snmp);
+        lifecycle.decideChange(world.accepter.approver(), id, pending.id(), new Decision(true, null));
+        lifecycle.applyChange(id, pending.id());
+        assertThat(markedRules(live(world.accepterVpc()), id)).containsExactlyInAnyOrder(
+                tuple("tcp", 443, 443, "10.10.0.0/16"), tuple("udp", 161, 161, "10.10.0.0/16"));
+    }
+
+    @Test
     void aRepeatedApplyChangeAppliesEachEntryOnce() {
         PlannedRoute subnetRoute = new PlannedRoute(PeeringSide.ACCEPTER, world.accepterTable(), "10.10.1.0/24");
         PlannedRule snmp = new PlannedRule(PeeringSide.ACCEPTER, world.accepterGroup(), "udp", 161, 161, "10.10.0.0/16");

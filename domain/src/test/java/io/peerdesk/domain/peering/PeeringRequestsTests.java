@@ -408,7 +408,7 @@ class PeeringRequestsTests extends PeeringTestBase {
                 .extracting(PlannedRoute::routeTableId, PlannedRoute::destinationCidr)
                 .contains(org.assertj.core.groups.Tuple.tuple(table(globexCore, "globex-core-private"), "10.10.0.0/16"))
                 .extracting(t -> t.toArray()[1]).containsOnly("10.10.0.0/16");
-        assertThat(suggestion.accepterSecurityGroups()).extracting(PeeringSuggestion.Choice::name)
+        assertThat(suggestion.accepterSecurityGroups()).extracting(PeeringTargets.Choice::name)
                 .contains("globex-api", "globex-monitoring");
         assertThatThrownBy(() -> peerings.suggestRoutes(acme.requester(), acmeProd.id(), initechMain.id()))
                 .isInstanceOf(NotFound.class);

@@ -2,7 +2,7 @@ package io.peerdesk.web.peering;
 
 import io.peerdesk.domain.peering.PeeringChange;
 import io.peerdesk.domain.peering.PeeringRequest;
-import io.peerdesk.domain.peering.PeeringSide;
+import io.peerdesk.domain.peering.PeeringTargets;
 import io.peerdesk.domain.peering.PlannedRoute;
 import io.peerdesk.domain.peering.PlannedRule;
 
@@ -11,16 +11,15 @@ import java.util.List;
 
 /**
  * A proposed change of an active peering: current routes and rules to remove (by their position in
- * the plan), at most one route and one rule to add, and the reason the other side reads.
+ * the plan), at most one route and one rule to add, and the reason the other side reads. A route or
+ * rule goes to the side whose VPC has the chosen route table or security group.
  */
 public class ChangeForm {
 
     private List<Integer> removeRoutes = new ArrayList<>();
     private List<Integer> removeRules = new ArrayList<>();
-    private PeeringSide routeSide;
     private String routeTableId;
     private String destinationCidr;
-    private PeeringSide ruleSide;
     private String securityGroupId;
     private String protocol;
     private Integer fromPort;
@@ -28,11 +27,17 @@ public class ChangeForm {
     private String sourceCidr;
     private String reason;
 
-    PeeringChange toChange(PeeringRequest current) {
+    /**
+     * The change, with each addition on the side of its route table or security group among
+     * {@code targets}; one neither VPC has is the viewer's, for the checks to refuse with the reason.
+     */
+    PeeringChange toChange(PeeringRequest current, PeeringTargets targets) {
         List<PlannedRoute> addRoutes = present(routeTableId) || present(destinationCidr)
-                ? List.of(new PlannedRoute(routeSide, strip(routeTableId), strip(destinationCidr))) : List.of();
+                ? List.of(new PlannedRoute(targets.sideOfRouteTable(strip(routeTableId)).orElse(current.yourSide()),
+                strip(routeTableId), strip(destinationCidr))) : List.of();
         List<PlannedRule> addRules = present(securityGroupId)
-                ? List.of(new PlannedRule(ruleSide, strip(securityGroupId), strip(protocol), fromPort,
+                ? List.of(new PlannedRule(targets.sideOfSecurityGroup(strip(securityGroupId)).orElse(current.yourSide()),
+                strip(securityGroupId), strip(protocol), fromPort,
                 toPort == null ? fromPort : toPort, present(sourceCidr) ? strip(sourceCidr) : null)) : List.of();
         List<PlannedRoute> drop = removeRoutes.stream().filter(i -> i >= 0 && i < current.routes().size())
                 .map(current.routes()::get).toList();
@@ -53,14 +58,10 @@ public class ChangeForm {
     public void setRemoveRoutes(List<Integer> removeRoutes) { this.removeRoutes = removeRoutes; }
     public List<Integer> getRemoveRules() { return removeRules; }
     public void setRemoveRules(List<Integer> removeRules) { this.removeRules = removeRules; }
-    public PeeringSide getRouteSide() { return routeSide; }
-    public void setRouteSide(PeeringSide routeSide) { this.routeSide = routeSide; }
     public String getRouteTableId() { return routeTableId; }
     public void setRouteTableId(String routeTableId) { this.routeTableId = routeTableId; }
     public String getDestinationCidr() { return destinationCidr; }
     public void setDestinationCidr(String destinationCidr) { this.destinationCidr = destinationCidr; }
-    public PeeringSide getRuleSide() { return ruleSide; }
-    public void setRuleSide(PeeringSide ruleSide) { this.ruleSide = ruleSide; }
     public String getSecurityGroupId() { return securityGroupId; }
     public void setSecurityGroupId(String securityGroupId) { this.securityGroupId = securityGroupId; }
     public String getProtocol() { return protocol; }

@@ -42,11 +42,12 @@ class PeeringDetails {
         model.addAttribute("r", request);
         model.addAttribute("timeline", timeline(actor, id));
         model.addAttribute("events", requests.timeline(actor, id));
-        model.addAttribute("actions", actions(actor, request, task.orElse(null)));
+        Actions actions = actions(actor, request, task.orElse(null));
+        model.addAttribute("actions", actions);
+        model.addAttribute("targets", actions.change() ? requests.changeTargets(actor, id) : null);
         model.addAttribute("deadline", task.map(t -> timeLeft.of(t.dueAt())).orElse(null));
         model.addAttribute("task", task.orElse(null));
         model.addAttribute("errors", errors);
-        model.addAttribute("sides", PeeringSide.values());
         return "peering/detail";
     }
 

@@ -8,7 +8,7 @@ import io.peerdesk.domain.peering.PeeringRequestId;
 import io.peerdesk.domain.peering.PeeringRequests;
 import io.peerdesk.domain.peering.PeeringState;
 import io.peerdesk.domain.peering.PeeringSide;
-import io.peerdesk.domain.peering.PeeringSuggestion;
+import io.peerdesk.domain.peering.PeeringTargets;
 import io.peerdesk.domain.peering.PlannedRoute;
 import io.peerdesk.domain.peering.PlannedRule;
 import io.peerdesk.domain.support.Role;
@@ -194,7 +194,7 @@ class PeeringApiIT extends PortalTest {
         }
     }
 
-    private static String choice(List<PeeringSuggestion.Choice> choices, String name) {
+    private static String choice(List<PeeringTargets.Choice> choices, String name) {
         return choices.stream().filter(c -> c.name().contains(name)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not among " + choices)).id();
     }

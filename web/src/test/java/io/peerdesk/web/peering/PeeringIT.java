@@ -4,14 +4,20 @@ import io.peerdesk.domain.contract.ContractId;
 import io.peerdesk.domain.contract.Contracts;
 import io.peerdesk.domain.inventory.Inventory;
 import io.peerdesk.domain.inventory.VpcId;
+import io.peerdesk.domain.peering.AppliedEntry;
 import io.peerdesk.domain.peering.PeeringFilter;
 import io.peerdesk.domain.peering.PeeringRequest;
 import io.peerdesk.domain.peering.PeeringRequestId;
 import io.peerdesk.domain.peering.PeeringRequests;
 import io.peerdesk.domain.peering.PeeringRow;
+import io.peerdesk.domain.peering.PeeringSide;
 import io.peerdesk.domain.peering.PeeringState;
 import io.peerdesk.domain.peering.PeeringSuggestion;
+import io.peerdesk.domain.peering.PeeringTargets;
+import io.peerdesk.domain.peering.PendingChange;
 import io.peerdesk.domain.peering.PlannedRoute;
+import io.peerdesk.domain.peering.PlannedRule;
+import io.peerdesk.domain.peering.WaitingOn;
 import io.peerdesk.domain.tenancy.Tenancy;
 import io.peerdesk.web.PeeringWorld;
 import io.peerdesk.web.PortalSession;
@@ -81,7 +87,35 @@ class PeeringIT extends PortalTest {
         assertThat(PeeringWorld.routesVia(SIMULATOR_PORT, "222222222222", "us-east-1", active.accepter().cloudVpcId(), active.pcxId()))
                 .contains("10.10.0.0/16");
 
+        // the accepter proposes a change on the page: a port into one of the requester's groups, chosen by name
         PortalSession gina = signIn("gina");
+        PeeringTargets targets = requests.changeTargets(world.as("gina"), id);
+        PeeringTargets.Choice acmeGroup = targets.requesterSecurityGroups().stream()
+                .filter(g -> "acme-prod-app".equals(g.name())).findFirst().orElseThrow();
+        String page = gina.get("/peerings/" + id).body();
+        assertThat(page).as("route tables and groups of both sides, by side and name")
+                .contains("<optgroup label=\"Requester side: acme-prod (Acme Networks)\">")
+                .contains("<optgroup label=\"Accepter side: globex-core (Globex Corporation)\">")
+                .contains(">" + acmeGroup.label() + "</option>")
+                .contains(">" + targets.accepterRouteTables().get(0).label() + "</option>");
+        Map<String, Object> change = new LinkedHashMap<>(Map.of("securityGroupId", "sg-0123456789abcdef0", "protocol", "tcp",
+                "fromPort", "443", "reason", "our monitoring polls your app hosts"));
+        assertThat(gina.post("/peerings/" + id, "/peerings/" + id + "/changes", change).body())
+                .as("a group neither VPC has is refused").contains("id=\"change-error\"").contains("sg-0123456789abcdef0");
+        assertThat(requests.get(world.as("gina"), id).state()).isEqualTo(PeeringState.ACTIVE);
+        change.put("securityGroupId", acmeGroup.id());
+        assertThat(gina.post("/peerings/" + id, "/peerings/" + id + "/changes", change).body()).doesNotContain("id=\"change-error\"");
+        PendingChange proposed = requests.get(world.as("gina"), id).pendingChange();
+        assertThat(proposed.addRules()).as("the rule goes to the side whose VPC has the group")
+                .containsExactly(new PlannedRule(PeeringSide.REQUESTER, acmeGroup.id(), "tcp", 443, 443, "10.20.0.0/16"));
+        PeeringWorld.await("the change in the requester's inbox", WAIT,
+                () -> requests.get(world.as("alice"), id).waitingOn() == WaitingOn.REQUESTER);
+        signIn("arthur").post("/peerings/" + id, "/peerings/" + id + "/approve", Map.of("reason", "fine"));
+        PeeringWorld.await("the change applied", WAIT, () -> requests.get(world.as("alice"), id).inPlace().stream()
+                .anyMatch(e -> e.kind() == AppliedEntry.Kind.RULE && e.side() == PeeringSide.REQUESTER
+                        && e.resourceId().equals(acmeGroup.id()) && Integer.valueOf(443).equals(e.fromPort())));
+        awaitState(id, PeeringState.ACTIVE);
+
         gina.post("/peerings/" + id, "/peerings/" + id + "/teardown", Map.of("reason", "globex-core is being retired"));
         awaitState(id, PeeringState.DELETED);
         assertThat(alice.get("/peerings/" + id).body()).contains("DELETED").contains("globex-core is being retired");
