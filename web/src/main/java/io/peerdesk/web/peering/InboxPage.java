@@ -1,9 +1,12 @@
 package io.peerdesk.web.peering;
 
+import io.peerdesk.domain.peering.PeeringEnd;
 import io.peerdesk.domain.peering.PeeringLifecycle.Decision;
 import io.peerdesk.domain.peering.PeeringRequest;
 import io.peerdesk.domain.peering.PeeringRequestId;
 import io.peerdesk.domain.peering.PeeringRequests;
+import io.peerdesk.domain.peering.PeeringSide;
+import io.peerdesk.domain.peering.PendingChange;
 import io.peerdesk.domain.support.Actor;
 import io.peerdesk.domain.support.Conflict;
 import io.peerdesk.domain.support.InvalidInput;
@@ -45,6 +48,23 @@ class InboxPage {
 
     /** A row: the task, the request it is about, how long is left, and (after a decision) the outcome. */
     record Row(InboxTask task, PeeringRequest request, String timeLeft, String outcome, boolean failed) {
+
+        /** The change of an active peering the task decides, or null when it decides a request. */
+        public PendingChange change() {
+            return request.pendingChange();
+        }
+
+        /** The side that asks: the requester for a request, the proposing side for a change. */
+        public PeeringEnd asking() {
+            PendingChange change = change();
+            return change == null || change.proposedBy() == PeeringSide.REQUESTER ? request.requester() : request.accepter();
+        }
+
+        /** Who of that side asked. */
+        public String askedBy() {
+            PendingChange change = change();
+            return change == null ? request.createdBy() : change.requestedBy();
+        }
     }
 
     @GetMapping
@@ -73,7 +93,7 @@ class InboxPage {
         if (!approve && why == null) {
             InboxTask task = workflow.openTask(actor, id).orElse(null);
             row = new Row(task, current, task == null ? null : timeLeft.of(task.dueAt()),
-                    "Give a reason to reject: the requester reads it.", true);
+                    "Give a reason to reject: the other side reads it.", true);
         } else {
             try {
                 PeeringRequest decided = commands.decide(actor, id, new Decision(approve, why));

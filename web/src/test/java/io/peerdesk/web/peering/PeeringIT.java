@@ -62,7 +62,8 @@ class PeeringIT extends PortalTest {
 
         PortalSession george = signIn("george");
         String inbox = george.get("/inbox").body();
-        assertThat(inbox).contains("acme-prod → globex-core").containsPattern("\\d+ days? (\\d+ hours? )?left");
+        assertThat(inbox).contains("acme-prod → globex-core").containsPattern("\\d+ days? (\\d+ hours? )?left")
+                .as("the approver sees the ports asked for, not only the routes").contains("tcp 443 from 10.10.0.0/16 into sg-");
         assertThat(george.htmxPost("/inbox", "/inbox", Map.of("request", id.toString(), "decision", "approve")).body())
                 .contains("Approved by you.");
         assertThat(george.htmxPost("/inbox", "/inbox", Map.of("request", id.toString(), "decision", "approve")).body())
@@ -110,7 +111,12 @@ class PeeringIT extends PortalTest {
                 .containsExactly(new PlannedRule(PeeringSide.REQUESTER, acmeGroup.id(), "tcp", 443, 443, "10.20.0.0/16"));
         PeeringWorld.await("the change in the requester's inbox", WAIT,
                 () -> requests.get(world.as("alice"), id).waitingOn() == WaitingOn.REQUESTER);
-        signIn("arthur").post("/peerings/" + id, "/peerings/" + id + "/approve", Map.of("reason", "fine"));
+        PortalSession arthur = signIn("arthur");
+        assertThat(arthur.get("/inbox").body()).as("the inbox row says what the change does, who asks and why")
+                .contains("add tcp 443 from 10.20.0.0/16 into " + acmeGroup.id() + " (requester)")
+                .contains("<q>our monitoring polls your app hosts</q>").contains("Globex Corporation (gina)")
+                .contains("Change approval");
+        arthur.post("/peerings/" + id, "/peerings/" + id + "/approve", Map.of("reason", "fine"));
         PeeringWorld.await("the change applied", WAIT, () -> requests.get(world.as("alice"), id).inPlace().stream()
                 .anyMatch(e -> e.kind() == AppliedEntry.Kind.RULE && e.side() == PeeringSide.REQUESTER
                         && e.resourceId().equals(acmeGroup.id()) && Integer.valueOf(443).equals(e.fromPort())));
