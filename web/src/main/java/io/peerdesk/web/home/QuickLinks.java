@@ -26,6 +26,12 @@ class QuickLinks implements DashboardCard {
     }
 
     private static final List<Link> LINKS = List.of(
+            new Link("Request a peering", "/peerings/new", "from one of your VPCs to a partner's, under a contract",
+                    EnumSet.of(REQUESTER)),
+            new Link("Approval inbox", "/inbox", "requests and changes waiting for your decision, the nearest deadline first",
+                    EnumSet.of(APPROVER, SECURITY_REVIEWER)),
+            new Link("Peerings", "/peerings", "both directions of your organisation's peerings and what each waits for",
+                    EnumSet.of(VIEWER, REQUESTER, APPROVER, SECURITY_REVIEWER, NETWORK_ADMIN)),
             new Link("VPCs", "/vpcs", "your VPCs, their CIDR blocks and subnets, as the cloud reports them",
                     EnumSet.of(VIEWER, REQUESTER, APPROVER, SECURITY_REVIEWER, NETWORK_ADMIN)),
             new Link("Cloud accounts", "/accounts", "register cloud accounts and sync their VPC inventory",

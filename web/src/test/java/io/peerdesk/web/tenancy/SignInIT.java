@@ -17,6 +17,10 @@ class SignInIT extends PortalTest {
         PortalSession.Page home = alice.get("/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("alice").contains("Acme Networks").contains("Requester");
+        assertThat(home.body()).as("a requester's first way in").contains("href=\"/peerings/new\">Request a peering</a>")
+                .doesNotContain("href=\"/inbox\">Approval inbox</a>");
+        assertThat(signIn("george").get("/").body()).as("an approver's").contains("href=\"/inbox\">Approval inbox</a>")
+                .doesNotContain("href=\"/peerings/new\">Request a peering</a>");
     }
 
     @Test
