@@ -7,8 +7,10 @@ import com.microsoft.playwright.options.SelectOption;
 import io.peerdesk.domain.contract.Contracts;
 import io.peerdesk.domain.inventory.Inventory;
 import io.peerdesk.domain.peering.PeeringFilter;
+import io.peerdesk.domain.peering.PeeringRequest;
 import io.peerdesk.domain.peering.PeeringRequests;
 import io.peerdesk.domain.peering.PeeringState;
+import io.peerdesk.domain.peering.WaitingOn;
 import io.peerdesk.domain.tenancy.Tenancy;
 import io.peerdesk.web.PeeringWorld;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -59,6 +62,29 @@ class PeeringJourneyIT extends BrowserJourney {
             assertThat(gina.locator("#peering-state")).hasText("ACTIVE");
             assertThat(gina.locator("#applied")).containsText("(requester)");
             assertThat(gina.locator("#applied")).containsText("(accepter)");
+            // a change: the accepter opens tcp 443 into the requester's app tier, chosen by its name
+            String appTier = gina.locator("#change-rule-group option").filter(
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("acme-prod-app (")).getAttribute("value");
+            gina.getByLabel("Security group").selectOption(appTier);
+            gina.getByLabel("From port", new Page.GetByLabelOptions().setExact(true)).fill("443");
+            gina.getByLabel("Reason (the other side reads it)").fill("our monitoring polls your app hosts");
+            gina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose the change")).click();
+            assertThat(gina.getByRole(AriaRole.MAIN)).containsText("Add tcp 443 from 10.20.0.0/16 into " + appTier + " (requester)");
+        });
+        awaitWaitingOnRequester("acme-prod", "globex-core");
+        asOther(alice, "arthur", arthur -> {
+            arthur.navigate(url("/inbox"));
+            var row = arthur.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Change approval"));
+            assertThat(row).containsText("our monitoring polls your app hosts");
+            assertThat(row).containsText("Globex Corporation (gina)");
+            row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Approve")).click();
+            assertThat(arthur.getByText("Approved by you.")).isVisible();
+        });
+        awaitChangeApplied("acme-prod", "globex-core");
+        alice.navigate(requestUrl);
+        assertThat(alice.locator("#applied")).containsText("rule tcp 443 from 10.20.0.0/16");
+        asOther(alice, "gina", gina -> {
+            gina.navigate(requestUrl);
             gina.getByLabel("Reason to tear down (the partner reads it)").fill("globex-core moves to a new VPC");
             gina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tear down")).click();
             assertThat(gina.locator("#peering-state")).not().hasText("ACTIVE");
@@ -132,10 +158,23 @@ class PeeringJourneyIT extends BrowserJourney {
     }
 
     private void awaitState(String requesterVpc, String accepterVpc, PeeringState state) {
+        await(requesterVpc, accepterVpc, String.valueOf(state), r -> r.state() == state);
+    }
+
+    private void awaitWaitingOnRequester(String requesterVpc, String accepterVpc) {
+        await(requesterVpc, accepterVpc, "waiting on the requester", r -> r.waitingOn() == WaitingOn.REQUESTER);
+    }
+
+    /** Active again, with no change pending: the change is in place. */
+    private void awaitChangeApplied(String requesterVpc, String accepterVpc) {
+        await(requesterVpc, accepterVpc, "change applied", r -> r.state() == PeeringState.ACTIVE && r.pendingChange() == null);
+    }
+
+    private void await(String requesterVpc, String accepterVpc, String what, Predicate<PeeringRequest> done) {
         var alice = new PeeringWorld(tenancy, contracts, inventory).as("alice");
-        PeeringWorld.await(requesterVpc + " → " + accepterVpc + " " + state, WAIT, () -> requests.list(alice, PeeringFilter.all())
+        PeeringWorld.await(requesterVpc + " → " + accepterVpc + " " + what, WAIT, () -> requests.list(alice, PeeringFilter.all())
                 .stream().filter(r -> r.requesterVpc().equals(requesterVpc) && r.accepterVpc().equals(accepterVpc))
-                .findFirst().map(r -> r.state() == state).orElse(false));
+                .findFirst().map(r -> done.test(requests.get(alice, r.id()))).orElse(false));
     }
 
     private static void asOther(Page page, String username, Consumer<Page> journey) {
