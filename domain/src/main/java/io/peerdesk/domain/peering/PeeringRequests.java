@@ -232,11 +232,12 @@ public class PeeringRequests {
     }
 
     /**
-     * The route tables and security groups of the peering's two VPCs, for either party proposing a
-     * change; none of a VPC the inventory no longer has.
+     * The route tables and security groups of the peering's two VPCs, with their names, for either
+     * party: to name them on the peering's page and to choose from for a change; none of a VPC the
+     * inventory no longer has.
      */
     @Transactional(readOnly = true)
-    public PeeringTargets changeTargets(Actor actor, PeeringRequestId id) {
+    public PeeringTargets targets(Actor actor, PeeringRequestId id) {
         StoredRequest stored = find(actor, id);
         return Suggestions.targets(vpcOf(stored.requester()), vpcOf(stored.accepter()));
     }

@@ -2,6 +2,7 @@ package io.peerdesk.domain.peering;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The route tables and security groups of a peering's two VPCs (ids and names), what its routes and
@@ -25,6 +26,13 @@ public record PeeringTargets(List<Choice> requesterRouteTables, List<Choice> acc
     /** The side whose VPC has the security group, if either has it. */
     public Optional<PeeringSide> sideOfSecurityGroup(String groupId) {
         return sideOf(groupId, requesterSecurityGroups, accepterSecurityGroups);
+    }
+
+    /** The name of the route table or security group, if either VPC has it and it has one; else null. */
+    public String nameOf(String id) {
+        return Stream.of(requesterRouteTables, accepterRouteTables, requesterSecurityGroups, accepterSecurityGroups)
+                .flatMap(List::stream).filter(c -> c.id().equals(id) && c.name() != null && !c.name().isBlank())
+                .map(Choice::name).findFirst().orElse(null);
     }
 
     private static Optional<PeeringSide> sideOf(String id, List<Choice> requester, List<Choice> accepter) {

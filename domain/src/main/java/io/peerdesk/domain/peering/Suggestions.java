@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The wizard's proposal for a pair of VPCs (see {@link PeeringRequests#suggestRoutes}), and the route tables and
- * security groups of a pair (see {@link PeeringRequests#changeTargets}).
+ * security groups of a pair (see {@link PeeringRequests#targets}).
  */
 final class Suggestions {
 

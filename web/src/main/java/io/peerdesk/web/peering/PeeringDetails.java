@@ -44,7 +44,7 @@ class PeeringDetails {
         model.addAttribute("events", requests.timeline(actor, id));
         Actions actions = actions(actor, request, task.orElse(null));
         model.addAttribute("actions", actions);
-        model.addAttribute("targets", actions.change() ? requests.changeTargets(actor, id) : null);
+        model.addAttribute("targets", requests.targets(actor, id));
         model.addAttribute("deadline", task.map(t -> timeLeft.of(t.dueAt())).orElse(null));
         model.addAttribute("task", task.orElse(null));
         model.addAttribute("errors", errors);

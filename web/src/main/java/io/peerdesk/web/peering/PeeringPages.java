@@ -137,7 +137,7 @@ class PeeringPages {
         PeeringRequestId requestId = PeeringRequestId.parse(id);
         PeeringRequest current = requests.get(actor, requestId);
         return act(actor, requestId, model, redirect, "change", "Change proposed: the other side decides.",
-                () -> commands.change(actor, requestId, change.toChange(current, requests.changeTargets(actor, requestId))));
+                () -> commands.change(actor, requestId, change.toChange(current, requests.targets(actor, requestId))));
     }
 
     @PostMapping("/{id}/approve")

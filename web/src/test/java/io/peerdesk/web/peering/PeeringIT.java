@@ -90,10 +90,13 @@ class PeeringIT extends PortalTest {
 
         // the accepter proposes a change on the page: a port into one of the requester's groups, chosen by name
         PortalSession gina = signIn("gina");
-        PeeringTargets targets = requests.changeTargets(world.as("gina"), id);
+        PeeringTargets targets = requests.targets(world.as("gina"), id);
         PeeringTargets.Choice acmeGroup = targets.requesterSecurityGroups().stream()
                 .filter(g -> "acme-prod-app".equals(g.name())).findFirst().orElseThrow();
         String page = gina.get("/peerings/" + id).body();
+        assertThat(active.routes()).as("the planned routes' tables, named on the partner's view of the page")
+                .filteredOn(route -> targets.nameOf(route.routeTableId()) != null).isNotEmpty()
+                .allSatisfy(route -> assertThat(page).contains(targets.nameOf(route.routeTableId()) + " <code>" + route.routeTableId() + "</code>"));
         assertThat(page).as("route tables and groups of both sides, by side and name")
                 .contains("<optgroup label=\"Requester side: acme-prod (Acme Networks)\">")
                 .contains("<optgroup label=\"Accepter side: globex-core (Globex Corporation)\">")
