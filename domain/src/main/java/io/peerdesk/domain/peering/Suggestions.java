@@ -58,7 +58,7 @@ final class Suggestions {
     }
 
     private static List<Choice> tables(Vpc vpc) {
-        return vpc == null ? List.of() : vpc.routeTables().stream().map(t -> new Choice(t.routeTableId(), t.label())).toList();
+        return vpc == null ? List.of() : vpc.routeTables().stream().map(t -> new Choice(t.routeTableId(), t.name())).toList();
     }
 
     private static List<Choice> groups(Vpc vpc) {

@@ -410,6 +410,13 @@ class PeeringRequestsTests extends PeeringTestBase {
                 .extracting(t -> t.toArray()[1]).containsOnly("10.10.0.0/16");
         assertThat(suggestion.accepterSecurityGroups()).extracting(PeeringTargets.Choice::name)
                 .contains("globex-api", "globex-monitoring");
+        String mainTable = acmeProd.vpc().routeTables().stream().filter(t -> t.main()).findFirst().orElseThrow().routeTableId();
+        assertThat(suggestion.requesterRouteTables()).as("the VPC's unnamed main table is shown by its id alone")
+                .contains(new PeeringTargets.Choice(mainTable, null))
+                .extracting(PeeringTargets.Choice::label).contains(mainTable,
+                        "acme-prod-private (" + table(acmeProd, "acme-prod-private") + ")");
+        assertThat(suggestion.targets().nameOf(mainTable)).isNull();
+        assertThat(suggestion.targets().nameOf(table(acmeProd, "acme-prod-private"))).isEqualTo("acme-prod-private");
         assertThatThrownBy(() -> peerings.suggestRoutes(acme.requester(), acmeProd.id(), initechMain.id()))
                 .isInstanceOf(NotFound.class);
         assertThat(peerings.validate(acme.requester(), new NewPeeringRequest(contract, acmeProd.id(), globexCore.id(),

@@ -97,6 +97,8 @@ class PeeringIT extends PortalTest {
         assertThat(active.routes()).as("the planned routes' tables, named on the partner's view of the page")
                 .filteredOn(route -> targets.nameOf(route.routeTableId()) != null).isNotEmpty()
                 .allSatisfy(route -> assertThat(page).contains(targets.nameOf(route.routeTableId()) + " <code>" + route.routeTableId() + "</code>"));
+        assertThat(active.routes()).as("an unnamed table by its id alone").filteredOn(route -> targets.nameOf(route.routeTableId()) == null)
+                .isNotEmpty().allSatisfy(route -> assertThat(page).contains("<span><code>" + route.routeTableId() + "</code></span>"));
         assertThat(page).as("route tables and groups of both sides, by side and name")
                 .contains("<optgroup label=\"Requester side: acme-prod (Acme Networks)\">")
                 .contains("<optgroup label=\"Accepter side: globex-core (Globex Corporation)\">")
