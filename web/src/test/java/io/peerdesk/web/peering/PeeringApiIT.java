@@ -195,7 +195,7 @@ class PeeringApiIT extends PortalTest {
     }
 
     private static String choice(List<PeeringTargets.Choice> choices, String name) {
-        return choices.stream().filter(c -> c.name().contains(name)).findFirst()
+        return choices.stream().filter(c -> name.equals(c.name())).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not among " + choices)).id();
     }
 
