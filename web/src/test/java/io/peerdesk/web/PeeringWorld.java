@@ -101,10 +101,10 @@ public final class PeeringWorld {
     public static List<PlannedRoute> routes(PeeringSuggestion suggestion, String requesterCidr, String accepterCidr) {
         List<PlannedRoute> routes = new ArrayList<>(suggestion.routes());
         if (routes.stream().noneMatch(r -> r.side() == PeeringSide.REQUESTER)) {
-            routes.add(new PlannedRoute(PeeringSide.REQUESTER, suggestion.requesterRouteTables().get(0).id(), accepterCidr));
+            routes.add(new PlannedRoute(PeeringSide.REQUESTER, suggestion.targets().requesterRouteTables().get(0).id(), accepterCidr));
         }
         if (routes.stream().noneMatch(r -> r.side() == PeeringSide.ACCEPTER)) {
-            routes.add(new PlannedRoute(PeeringSide.ACCEPTER, suggestion.accepterRouteTables().get(0).id(), requesterCidr));
+            routes.add(new PlannedRoute(PeeringSide.ACCEPTER, suggestion.targets().accepterRouteTables().get(0).id(), requesterCidr));
         }
         return routes;
     }

@@ -1,7 +1,5 @@
 package io.peerdesk.domain.peering;
 
-import io.peerdesk.domain.peering.PeeringTargets.Choice;
-
 import java.util.List;
 
 /**
@@ -13,21 +11,5 @@ public record PeeringSuggestion(List<PlannedRoute> routes, PeeringTargets target
 
     public PeeringSuggestion {
         routes = List.copyOf(routes);
-    }
-
-    public List<Choice> requesterRouteTables() {
-        return targets.requesterRouteTables();
-    }
-
-    public List<Choice> accepterRouteTables() {
-        return targets.accepterRouteTables();
-    }
-
-    public List<Choice> requesterSecurityGroups() {
-        return targets.requesterSecurityGroups();
-    }
-
-    public List<Choice> accepterSecurityGroups() {
-        return targets.accepterSecurityGroups();
     }
 }

@@ -408,10 +408,10 @@ class PeeringRequestsTests extends PeeringTestBase {
                 .extracting(PlannedRoute::routeTableId, PlannedRoute::destinationCidr)
                 .contains(org.assertj.core.groups.Tuple.tuple(table(globexCore, "globex-core-private"), "10.10.0.0/16"))
                 .extracting(t -> t.toArray()[1]).containsOnly("10.10.0.0/16");
-        assertThat(suggestion.accepterSecurityGroups()).extracting(PeeringTargets.Choice::name)
+        assertThat(suggestion.targets().accepterSecurityGroups()).extracting(PeeringTargets.Choice::name)
                 .contains("globex-api", "globex-monitoring");
         String mainTable = acmeProd.vpc().routeTables().stream().filter(t -> t.main()).findFirst().orElseThrow().routeTableId();
-        assertThat(suggestion.requesterRouteTables()).as("the VPC's unnamed main table is shown by its id alone")
+        assertThat(suggestion.targets().requesterRouteTables()).as("the VPC's unnamed main table is shown by its id alone")
                 .contains(new PeeringTargets.Choice(mainTable, null))
                 .extracting(PeeringTargets.Choice::label).contains(mainTable,
                         "acme-prod-private (" + table(acmeProd, "acme-prod-private") + ")");

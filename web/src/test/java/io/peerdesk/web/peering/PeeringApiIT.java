@@ -98,13 +98,13 @@ class PeeringApiIT extends PortalTest {
         VpcId own = world.vpc("anton", "acme-dev");
         VpcId theirs = world.vpc("gus", "globex-core");
         var suggestion = requests.suggestRoutes(world.as("alice"), own, theirs);
-        String theirGroup = choice(suggestion.accepterSecurityGroups(), "globex-api");
-        String ownGroup = choice(suggestion.requesterSecurityGroups(), "acme-dev-app");
+        String theirGroup = choice(suggestion.targets().accepterSecurityGroups(), "globex-api");
+        String ownGroup = choice(suggestion.targets().requesterSecurityGroups(), "acme-dev-app");
         HttpResponse<String> filed = post("/api/v1/peering-requests", UUID.randomUUID().toString(), Map.of(
                 "contract", wide.toString(), "requesterVpc", own.toString(), "accepterVpc", theirs.toString(),
                 "routes", List.of(
-                        new PlannedRoute(PeeringSide.REQUESTER, choice(suggestion.requesterRouteTables(), "acme-dev-private"), "10.20.0.0/16"),
-                        new PlannedRoute(PeeringSide.ACCEPTER, choice(suggestion.accepterRouteTables(), "globex-core-private"), "10.30.0.0/16")),
+                        new PlannedRoute(PeeringSide.REQUESTER, choice(suggestion.targets().requesterRouteTables(), "acme-dev-private"), "10.20.0.0/16"),
+                        new PlannedRoute(PeeringSide.ACCEPTER, choice(suggestion.targets().accepterRouteTables(), "globex-core-private"), "10.30.0.0/16")),
                 "rules", List.of(new PlannedRule(PeeringSide.ACCEPTER, theirGroup, "tcp", 443, 443, null))));
         assertThat(filed.statusCode()).isEqualTo(201);
         String id = ApiJson.read(filed.body()).get("id").asText();

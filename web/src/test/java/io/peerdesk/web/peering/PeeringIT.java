@@ -241,7 +241,7 @@ class PeeringIT extends PortalTest {
             form.put("routes[" + i + "].destinationCidr", routes.get(i).destinationCidr());
         }
         form.put("rules[0].side", "ACCEPTER");
-        form.put("rules[0].securityGroupId", suggestion.accepterSecurityGroups().get(0).id());
+        form.put("rules[0].securityGroupId", suggestion.targets().accepterSecurityGroups().get(0).id());
         form.put("rules[0].protocol", "tcp");
         form.put("rules[0].fromPort", "443");
         form.put("rules[0].toPort", "443");
